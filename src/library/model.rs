@@ -106,6 +106,10 @@ pub struct Threshold {
     /// Where the default comes from ("reported MC2 v2 #31", "FDA 2016 postmarket guidance").
     pub source: String,
     pub evidence: EvidenceTag,
+    /// Words near a duration that select this threshold when a requirement has
+    /// several (e.g. `["exploited", "KEV"]` for the exploited-vulnerability notice).
+    #[serde(default)]
+    pub context: Vec<String>,
 }
 
 /// Reference to MC2 for this requirement.
