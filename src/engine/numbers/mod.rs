@@ -230,6 +230,18 @@ fn duration_at<'a>(s: &'a str, t: Tok) -> Option<(Duration, Lexer<'a>)> {
     } else {
         return None;
     };
+    // "24 hours a day, 7 days a week" is a rate, not a time limit.
+    let mut look = lx;
+    if let Some(a) = look.next()
+        && (a.is_word(s, "a") || a.is_word(s, "per") || a.is_punct('/'))
+        && look.next().is_some_and(|w| {
+            ["day", "week", "month", "year", "hour"]
+                .iter()
+                .any(|k| w.is_word(s, k))
+        })
+    {
+        return None;
+    }
     let span = Span::new(t.start, u.end);
     let trigger = trigger::find(s, lx);
     Some((

@@ -84,7 +84,7 @@ fn ranges_take_the_larger_and_non_durations_are_skipped() {
         60 CalendarDays ambiguous - «30 to 60 days»
         10 BusinessDays - «5-10 business days»"#]]
     .assert_eq(&show(
-        "within 30 to 60 days; within 5-10 business days; a day; Section 5 applies; one of the parties; 2,000 units; 24/7 support",
+        "within 30 to 60 days; within 5-10 business days; a day; Section 5 applies; one of the parties; 2,000 units; 24/7 support; 24 hours a day, 7 days a week; 3 visits per year",
     ));
 }
 

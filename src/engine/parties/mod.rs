@@ -91,7 +91,8 @@ fn name_before(text: &str, paren: usize) -> Option<String> {
         .trim_end();
     let mut cut = 0;
     for d in [
-        "between ", "Between ", " and ", "\n", "by ", "with ", ": ", "; ", "among ",
+        "between ", "Between ", " and ", "
+", ": ", "; ", "among ",
     ] {
         if let Some(i) = w.rfind(d) {
             cut = cut.max(i + d.len());
@@ -175,7 +176,9 @@ pub fn detect(text: &str, clauses: &[Clause]) -> Parties {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let window = &text[..end];
+    // Normalise the preamble window so smart quotes, hyphenation and wraps don't hide terms.
+    let norm = super::ingest::normalize(&text[..end]);
+    let window = norm.text.as_str();
     for c in defined_term_re().captures_iter(window) {
         let (Some(all), Some(term)) = (c.get(0), c.get(1)) else {
             continue;
@@ -208,11 +211,13 @@ pub fn detect(text: &str, clauses: &[Clause]) -> Parties {
         let Some(term) = c.heading.as_deref() else {
             continue;
         };
-        let body = text.get(c.range.start..c.range.end).unwrap_or("");
-        let mut cut = body.len().min(300);
-        while !body.is_char_boundary(cut) {
+        let raw = text.get(c.range.start..c.range.end).unwrap_or("");
+        let mut cut = raw.len().min(300);
+        while !raw.is_char_boundary(cut) {
             cut -= 1;
         }
+        let body = super::ingest::normalize(&raw[..cut]).text;
+        let cut = body.len();
         let side = side_of_term(term).or_else(|| {
             body.find(" mean")
                 .and_then(|i| roles::side_of_description(&body[i..cut.max(i)]))

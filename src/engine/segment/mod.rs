@@ -59,6 +59,18 @@ fn run_in_heading(rest: &str) -> Option<&str> {
         .then_some(h)
 }
 
+/// "Definitions." alone after a label: a heading with a full stop.
+fn short_heading(rest: &str) -> bool {
+    rest.strip_suffix('.')
+        .is_some_and(|h| h.split_whitespace().count() <= 6 && labels::is_heading(h))
+}
+
+/// "IN WITNESS WHEREOF": the closing that ends the numbered body.
+fn is_closing(u: &str) -> bool {
+    u.get(..10)
+        .is_some_and(|h| h.eq_ignore_ascii_case("IN WITNESS"))
+}
+
 fn blocks(text: &str) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut blank_seen = false;
@@ -127,7 +139,7 @@ fn unit(
                 } else {
                     ClauseKind::Section
                 };
-                let h = if labels::is_heading(rest) {
+                let h = if labels::is_heading(rest) || short_heading(rest) {
                     clean_heading(rest)
                 } else {
                     run_in_heading(rest).and_then(clean_heading)
@@ -158,6 +170,16 @@ fn unit(
             end,
             Some(u[a..b].to_string()),
             tree::DEF_RANK,
+        ));
+        return;
+    }
+    if is_closing(u) {
+        blocks.push(Block::leaf(
+            ClauseKind::Paragraph,
+            abs,
+            end,
+            None,
+            tree::CLOSING,
         ));
         return;
     }

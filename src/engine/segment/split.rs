@@ -14,6 +14,9 @@ pub fn ordinal(marker: &str, sub: Sub) -> Option<u32> {
         Sub::Lower | Sub::Upper => {
             let b = marker.as_bytes();
             let c = b.first()?.to_ascii_lowercase();
+            if !c.is_ascii_lowercase() || b.len() > 6 {
+                return None;
+            }
             Some(u32::from(c - b'a') + 1 + 26 * (b.len() as u32 - 1))
         }
         Sub::LowerRoman | Sub::UpperRoman => roman_value(marker),

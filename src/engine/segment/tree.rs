@@ -12,6 +12,8 @@ pub const LEAF: u32 = 1000;
 pub const SUB: u32 = 100;
 /// Rank of unlabelled definitions: sub-clauses under them are their children.
 pub const DEF_RANK: u32 = 90;
+/// Rank of the closing ("IN WITNESS WHEREOF"): ends articles and sections, not exhibits.
+pub const CLOSING: u32 = 1;
 /// Default rank of an unnumbered heading (between ARTICLE and "1.").
 pub const HEADING: u32 = 3;
 /// Deepest tree we build; deeper numbering becomes siblings at this depth.
@@ -215,12 +217,20 @@ fn place(stack: &mut Vec<Open>, b: &mut Block) {
 pub fn build(text: &str, blocks: Vec<Block>) -> Vec<Clause> {
     let mut blocks = split_long(text, blocks);
     heading_ranks(&mut blocks);
-    let first_structural = blocks.iter().position(|b| {
-        !matches!(
-            b.kind,
-            ClauseKind::Paragraph | ClauseKind::Title | ClauseKind::Preamble
-        )
-    });
+    // Paragraphs before the first heading or numbered clause are the preamble,
+    // but only in documents that have numbered (labelled) clauses at all.
+    let labelled = blocks
+        .iter()
+        .any(|b| b.label.is_some() || b.kind == ClauseKind::Definition);
+    let first_structural = blocks
+        .iter()
+        .position(|b| {
+            !matches!(
+                b.kind,
+                ClauseKind::Paragraph | ClauseKind::Title | ClauseKind::Preamble
+            )
+        })
+        .filter(|_| labelled);
     let mut out: Vec<Clause> = Vec::with_capacity(blocks.len());
     let mut stack: Vec<Open> = Vec::new();
     // Open clauses waiting for their end: (id, depth).
