@@ -117,8 +117,17 @@ fn unit(
     prev_ended_sentence: bool,
 ) {
     let end = abs + u.len();
-    if let Some(l) = labels::parse(u) {
+    if let Some(mut l) = labels::parse(u) {
         let rest = &u[l.rest..];
+        // "I. INTRODUCTION", "A. GENERAL TERMS": top-level headings, not sub-clauses.
+        let caps = !rest.chars().any(char::is_lowercase);
+        if let Style::Sub(sub) = l.style
+            && !u.starts_with('(')
+            && labels::is_heading(rest)
+            && (sub == labels::Sub::UpperRoman || sub == labels::Sub::Upper && caps)
+        {
+            l.style = Style::Article;
+        }
         let label = Some(u[..l.text_len].to_string());
         let def = labels::definition(rest);
         let (kind, heading) = match l.style {
@@ -160,6 +169,10 @@ fn unit(
             rank: tree::rank(l.style),
             sub,
             body: !rest.is_empty(),
+            num: match l.style {
+                Style::Number(1) => u[..l.text_len].parse().ok(),
+                _ => None,
+            },
         });
         return;
     }
