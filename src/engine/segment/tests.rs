@@ -119,3 +119,18 @@ fn nested_numbered_list_and_roman_top_level() {
     "#]]
     .assert_eq(&outline(t));
 }
+
+#[test]
+fn intro_paragraphs_own_their_lists_and_bullets() {
+    let t = "Remote Access. The Supplier shall:\n(a) use multi-factor authentication;\n(b) log every session.\n\nWhen a vulnerability is found the Supplier will:\n- issue a fix;\n- notify the Customer.\n\nAnother paragraph.";
+    expect_test::expect![[r#"
+        Paragraph - [Remote Access] | Remote Access. The Supplier shall: (a)
+          Subclause (a) [] | (a) use multi-factor authentication;
+          Subclause (b) [] | (b) log every session.
+        Paragraph - [] | When a vulnerability is found the
+          Subclause - [] | - issue a fix;
+          Subclause - [] | - notify the Customer.
+        Paragraph - [] | Another paragraph.
+    "#]]
+    .assert_eq(&outline(t));
+}

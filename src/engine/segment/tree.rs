@@ -14,6 +14,8 @@ pub const SUB: u32 = 100;
 pub const DEF_RANK: u32 = 90;
 /// Rank of the closing ("IN WITNESS WHEREOF"): ends articles and sections, not exhibits.
 pub const CLOSING: u32 = 1;
+/// Rank of a paragraph that introduces a list ("The Supplier shall:").
+pub const INTRO: u32 = DEF_RANK;
 /// Default rank of an unnumbered heading (between ARTICLE and "1.").
 pub const HEADING: u32 = 3;
 /// Deepest tree we build; deeper numbering becomes siblings at this depth.
@@ -207,7 +209,10 @@ fn place(stack: &mut Vec<Open>, b: &mut Block) {
             stack.truncate(k);
         }
     } else {
-        while stack.last().is_some_and(|o| o.rank >= b.rank) {
+        // A plain paragraph ends any list, definition or paragraph before it.
+        let leaf = b.rank >= INTRO && b.kind == ClauseKind::Paragraph;
+        let floor = if leaf { INTRO } else { b.rank };
+        while stack.last().is_some_and(|o| o.rank >= floor) {
             stack.pop();
         }
     }
@@ -250,9 +255,12 @@ pub fn build(text: &str, blocks: Vec<Block>) -> Vec<Clause> {
     heading_ranks(&mut blocks);
     // Paragraphs before the first heading or numbered clause are the preamble,
     // but only in documents that have numbered (labelled) clauses at all.
-    let labelled = blocks
-        .iter()
-        .any(|b| b.label.is_some() || b.kind == ClauseKind::Definition);
+    let labelled = blocks.iter().any(|b| {
+        matches!(
+            b.kind,
+            ClauseKind::Article | ClauseKind::Section | ClauseKind::Exhibit
+        ) || (b.kind == ClauseKind::Definition && b.label.is_some())
+    });
     let first_structural = blocks
         .iter()
         .position(|b| {
