@@ -297,9 +297,50 @@ pub fn customer_terms(p: &Parties) -> Vec<String> {
     )
 }
 
+/// Every word that may name one side (defined term, legal name and its first
+/// word, generic role nouns), without allocating; the other side's defined
+/// term is left out.
+fn names<'a>(
+    own: &'a Option<String>,
+    name: &'a Option<String>,
+    other: &'a Option<String>,
+    generic: &'static [&'static str],
+) -> impl Iterator<Item = &'a str> {
+    let first = name
+        .as_deref()
+        .and_then(|n| n.split([' ', ',']).next())
+        .filter(|f| f.len() >= 4 && *f != "The");
+    own.as_deref()
+        .into_iter()
+        .chain(name.as_deref())
+        .chain(first)
+        .chain(generic.iter().copied())
+        .filter(move |t| !t.is_empty() && other.as_deref() != Some(*t))
+}
+
+/// Last position in `head` where `term` names a party: a whole word, not the
+/// first half of a compound defined term ("Customer Data", "Supplier Personnel").
+fn last_mention(head: &str, term: &str) -> Option<usize> {
+    let b = head.as_bytes();
+    let mut end = head.len();
+    while let Some(i) = head[..end].rfind(term) {
+        let before_ok = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let after = &head[i + term.len()..];
+        let after_ok = !after.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && !after
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+        if before_ok && after_ok {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
+}
+
 /// Which party a sentence binds: the party named closest before its first
 /// "shall" / "will" / "must" / "agrees to" / "is responsible". `None` when
-/// no party is named there or no obligation word is found.
+/// no party is named there or no obligation word is found. Allocation-free.
 pub fn obligor(p: &Parties, sentence: &str) -> Option<Side> {
     const VERBS: [&str; 7] = [
         " shall ",
@@ -315,9 +356,24 @@ pub fn obligor(p: &Parties, sentence: &str) -> Option<Side> {
     while !sentence.is_char_boundary(from) {
         from += 1;
     }
-    let head = &sentence[from..at];
-    let last = |terms: Vec<String>| terms.iter().filter_map(|t| head.rfind(t.as_str())).max();
-    match (last(supplier_terms(p)), last(customer_terms(p))) {
+    let head = &sentence[from..at + 1];
+    let sup = names(
+        &p.supplier,
+        &p.supplier_name,
+        &p.customer,
+        &FALLBACK_SUPPLIER,
+    )
+    .filter_map(|t| last_mention(head, t))
+    .max();
+    let cus = names(
+        &p.customer,
+        &p.customer_name,
+        &p.supplier,
+        &FALLBACK_CUSTOMER,
+    )
+    .filter_map(|t| last_mention(head, t))
+    .max();
+    match (sup, cus) {
         (Some(s), Some(c)) => Some(if s > c {
             Side::Supplier
         } else {

@@ -83,4 +83,13 @@ fn terms_and_obligor() {
         Some(Side::Customer)
     );
     assert_eq!(obligor(&p, "Patches are important."), None);
+    assert_eq!(
+        obligor(&p, "Customer Data received by Supplier shall be encrypted."),
+        Some(Side::Supplier),
+        "a compound defined term (Customer Data) does not name the customer"
+    );
+    assert_eq!(
+        obligor(&p, "The Northwind team will respond."),
+        Some(Side::Supplier)
+    );
 }
