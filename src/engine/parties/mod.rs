@@ -22,7 +22,7 @@ fn defined_term_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r#"\(\s*(?:(?:hereinafter|hereafter)\s+(?:(?:referred\s+to|called|known)\s+as\s+)?|individually\s+|collectively\s*,?\s*|each\s+a\s+)?(?:the\s+)?["“”']\s*([A-Z][A-Za-z0-9&.\- ]{0,40}?)\s*["“”']"#,
+            r#"\(\s*(?:(?:hereinafter|hereafter)\s+(?:(?:referred\s+to|called|known)\s+as\s+)?|individually\s+|collectively\s*,?\s*|each\s+a\s+)?(?:the\s+)?["“”']\s*([A-Z][A-Za-z0-9&.\- ]{0,40}?)\s*["“”'](?:\s*(?:,|or|and)\s*(?:the\s+)?["“”']\s*([A-Z][A-Za-z0-9&.\- ]{0,40}?)\s*["“”'])?"#,
         )
         .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
     })
@@ -188,6 +188,11 @@ pub fn detect(text: &str, clauses: &[Clause]) -> Parties {
     for c in defined_term_re().captures_iter(window) {
         let (Some(all), Some(term)) = (c.get(0), c.get(1)) else {
             continue;
+        };
+        // `Acme Inc. ("Acme" or "Supplier")`: prefer the role word.
+        let term = match c.get(2) {
+            Some(t2) if side_of_term(t2.as_str()).is_some() => t2,
+            _ => term,
         };
         let term_s = term.as_str().trim();
         if NOT_PARTIES.iter().any(|n| n.eq_ignore_ascii_case(term_s)) {
