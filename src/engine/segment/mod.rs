@@ -69,8 +69,9 @@ fn introduces_list(u: &str) -> bool {
 
 /// "Definitions." alone after a label: a heading with a full stop.
 fn short_heading(rest: &str) -> bool {
-    rest.strip_suffix('.')
-        .is_some_and(|h| h.split_whitespace().count() <= 6 && labels::is_heading(h))
+    rest.strip_suffix('.').is_some_and(|h| {
+        h.len() <= 100 && h.split_whitespace().nth(6).is_none() && labels::is_heading(h)
+    })
 }
 
 /// "IN WITNESS WHEREOF": the closing that ends the numbered body.
@@ -174,7 +175,8 @@ fn unit(blocks: &mut Vec<Block>, abs: usize, u: &str, ctx: Ctx) {
                     ClauseKind::Section
                 };
                 // A sub-clause in capitals is body text, not a heading, unless short.
-                let long = matches!(l.style, Style::Sub(_)) && rest.split_whitespace().count() > 4;
+                let long =
+                    matches!(l.style, Style::Sub(_)) && rest.split_whitespace().nth(4).is_some();
                 let h = if (labels::is_heading(rest) || short_heading(rest)) && !long {
                     clean_heading(rest)
                 } else {
