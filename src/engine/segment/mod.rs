@@ -143,7 +143,8 @@ fn unit(blocks: &mut Vec<Block>, abs: usize, u: &str, ctx: Ctx) {
         prev_ended_sentence,
     } = ctx;
     let end = abs + u.len();
-    if let Some(mut l) = labels::parse(u) {
+    let toc = u.contains("....");
+    if let Some(mut l) = labels::parse(u).filter(|_| !toc) {
         let rest = &u[l.rest..];
         // "I. INTRODUCTION", "A. GENERAL TERMS": top-level headings, not sub-clauses.
         let caps = !rest.chars().any(char::is_lowercase);
@@ -155,7 +156,7 @@ fn unit(blocks: &mut Vec<Block>, abs: usize, u: &str, ctx: Ctx) {
             l.style = Style::Article;
         }
         let label = Some(u[..l.text_len].to_string());
-        let def = labels::definition(rest);
+        let def = labels::definition(rest).or_else(|| labels::bare_definition(rest));
         let (kind, heading) = match l.style {
             Style::Exhibit => (ClauseKind::Exhibit, clean_heading(rest)),
             Style::Article => (
@@ -205,7 +206,7 @@ fn unit(blocks: &mut Vec<Block>, abs: usize, u: &str, ctx: Ctx) {
         });
         return;
     }
-    if let Some((a, b)) = labels::definition(u) {
+    if let Some((a, b)) = labels::definition(u).or_else(|| labels::bare_definition(u)) {
         blocks.push(Block::leaf(
             ClauseKind::Definition,
             abs,
