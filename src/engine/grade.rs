@@ -126,7 +126,10 @@ pub fn grade(
     durs: &[Duration],
 ) -> Option<Graded> {
     let v = vocab();
-    if first(&rc.exclude, text).is_some() && cand.score < 2.0 {
+    if cand.score < 2.0 && cand.phrases.iter().any(|p| {
+        let w = super::detect::window(text, p.start);
+        first(&rc.exclude, &text[w.start..w.end]).is_some()
+    }) {
         return None;
     }
     let sents = sentences(text);
@@ -160,8 +163,13 @@ pub fn grade(
         .unwrap_or("Customer")
         .to_string();
 
+    let in_focus_any = |res: &[Regex]| {
+        focus.iter().find_map(|f| {
+            first(res, &text[f.start..f.end]).map(|m| Span::new(f.start + m.start, f.start + m.end))
+        })
+    };
     // 1. Wording that works against the requirement.
-    if let Some(s) = first(&rc.conflict, text) {
+    if let Some(s) = in_focus_any(&rc.conflict) {
         g.phrases.push(s);
         g.status = Status::Conflict;
         g.reasons.push(format!(
@@ -226,8 +234,8 @@ pub fn grade(
     let binding = in_focus(&v.binding).or_else(|| whole(&v.binding));
     let escape = in_focus(&v.escape);
     let permissive = in_focus(&v.permissive);
-    let cue_weak = first(&rc.weak, text);
-    let cue_strong = first(&rc.strong, text);
+    let cue_weak = in_focus_any(&rc.weak);
+    let cue_strong = in_focus_any(&rc.strong);
     let escape = escape.or(cue_weak);
     let has_number = !durs.is_empty();
     if let Some(s) = escape.filter(|_| !has_number) {
