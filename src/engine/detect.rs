@@ -155,9 +155,9 @@ pub fn candidates(
                         .map(|m| Span::new(w.start + m.start(), w.start + m.end()))
                 }),
                 // Ungated patterns only confirm a topic the concepts already found.
-                None if by_req.contains_key(&ri) && text.len() <= 4000 => re
-                    .find(text)
-                    .map(|m| Span::new(m.start(), m.end())),
+                None if by_req.contains_key(&ri) && text.len() <= 4000 => {
+                    re.find(text).map(|m| Span::new(m.start(), m.end()))
+                }
                 None => None,
             };
             if let Some(span) = found {
@@ -201,7 +201,9 @@ pub fn window(text: &str, p: usize) -> Span {
     let hi_lim = (p + 300).min(b.len());
     let mut hi = p;
     while hi < hi_lim {
-        if matches!(b[hi], b'.' | b';' | b'\n') && b.get(hi + 1).is_none_or(|c| c.is_ascii_whitespace()) {
+        if matches!(b[hi], b'.' | b';' | b'\n')
+            && b.get(hi + 1).is_none_or(|c| c.is_ascii_whitespace())
+        {
             hi += 1;
             break;
         }

@@ -6,30 +6,29 @@
 //! library's `strong` / `weak` / `conflict` regexes, and numbers are compared
 //! with the playbook thresholds chosen by their `context` words.
 
-use super::cues::ReqCues;
+use super::cues::{Gated, ReqCues};
 use super::detect::Candidate;
 use super::numbers::Duration;
 use super::parties::{self, Side};
 use super::{Parties, Span, Status};
 use crate::library::{Direction, Party, Playbook, Requirement, Threshold, Unit};
-use regex_lite::Regex;
 use std::sync::OnceLock;
 
 /// Generic grading vocabulary, compiled once.
 pub struct Vocab {
-    binding: Regex,
-    escape: Regex,
-    permissive: Regex,
-    negation: Regex,
-    vague: Regex,
-    sole: Regex,
-    specific: Regex,
+    binding: Gated,
+    escape: Gated,
+    permissive: Gated,
+    negation: Gated,
+    vague: Gated,
+    sole: Gated,
+    specific: Gated,
 }
 
 fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
-        let r = |s: &str| Regex::new(&format!("(?i){s}")).expect("static grading regex");
+        let r = |s: &str| Gated::new(s).expect("static grading regex");
         Vocab {
             binding: r(
                 r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
@@ -110,9 +109,9 @@ pub fn quote(text: &str, s: Span) -> String {
     }
 }
 
-fn first(re: &[Regex], text: &str) -> Option<Span> {
+fn first(re: &[Gated], text: &str, lower: &str) -> Option<Span> {
     re.iter()
-        .find_map(|r| r.find(text).map(|m| Span::new(m.start(), m.end())))
+        .find_map(|r| r.find(text, lower).map(|(a, b)| Span::new(a, b)))
 }
 
 /// Grade candidate `cand` of requirement `req` in `text`. `None` when an
@@ -126,10 +125,13 @@ pub fn grade(
     durs: &[Duration],
 ) -> Option<Graded> {
     let v = vocab();
-    if cand.score < 2.0 && cand.phrases.iter().any(|p| {
-        let w = super::detect::window(text, p.start);
-        first(&rc.exclude, &text[w.start..w.end]).is_some()
-    }) {
+    let lower = text.to_ascii_lowercase();
+    if cand.score < 2.0
+        && cand.phrases.iter().any(|p| {
+            let w = super::detect::window(text, p.start);
+            first(&rc.exclude, &text[w.start..w.end], &lower[w.start..w.end]).is_some()
+        })
+    {
         return None;
     }
     let sents = sentences(text);
@@ -163,9 +165,10 @@ pub fn grade(
         .unwrap_or("Customer")
         .to_string();
 
-    let in_focus_any = |res: &[Regex]| {
+    let in_focus_any = |res: &[Gated]| {
         focus.iter().find_map(|f| {
-            first(res, &text[f.start..f.end]).map(|m| Span::new(f.start + m.start, f.start + m.end))
+            first(res, &text[f.start..f.end], &lower[f.start..f.end])
+                .map(|m| Span::new(f.start + m.start, f.start + m.end))
         })
     };
     // 1. Wording that works against the requirement.
@@ -178,10 +181,10 @@ pub fn grade(
         ));
         return Some(g);
     }
-    let in_focus = |re: &Regex| {
+    let in_focus = |re: &Gated| {
         focus.iter().find_map(|f| {
-            re.find(&text[f.start..f.end])
-                .map(|m| Span::new(f.start + m.start(), f.start + m.end()))
+            re.find(&text[f.start..f.end], &lower[f.start..f.end])
+                .map(|(a, b)| Span::new(f.start + a, f.start + b))
         })
     };
     if let Some(s) = in_focus(&v.negation) {
@@ -230,7 +233,7 @@ pub fn grade(
     }
 
     // 3. Modal strength and escape qualifiers.
-    let whole = |re: &Regex| re.find(text).map(|m| Span::new(m.start(), m.end()));
+    let whole = |re: &Gated| re.find(text, &lower).map(|(a, b)| Span::new(a, b));
     let binding = in_focus(&v.binding).or_else(|| whole(&v.binding));
     let escape = in_focus(&v.escape);
     let permissive = in_focus(&v.permissive);
