@@ -206,8 +206,10 @@ pub fn grade(
         Party::Customer => Some(Side::Customer),
         Party::Both => None,
     };
-    if let (Some(w), Some(o)) = (want, obligor) {
-        if w != o {
+    if let (Some(w), Some(o)) = (want, obligor)
+        && w != o
+    {
+        {
             let (on, belongs) = match o {
                 Side::Customer => (&cus, &sup),
                 Side::Supplier => (&sup, &cus),

@@ -212,12 +212,11 @@ impl Engine {
             .collect();
         for f in &findings {
             for e in &f.evidence {
-                if e.status != Status::Missing {
-                    if let Some(c) = clauses.get_mut(e.clause) {
-                        if !c.reqs.contains(&f.req) {
-                            c.reqs.push(f.req.clone());
-                        }
-                    }
+                if e.status != Status::Missing
+                    && let Some(c) = clauses.get_mut(e.clause)
+                    && !c.reqs.contains(&f.req)
+                {
+                    c.reqs.push(f.req.clone());
                 }
             }
         }
