@@ -122,7 +122,7 @@ pub fn candidates(
                 PhraseKind::Concept => {
                     if !seen.contains(&(ri, pid)) {
                         seen.push((ri, pid));
-                        cand.score += if n > 1 { 1.5 } else { 1.0 };
+                        cand.score += if n > 1 { 1.25 } else { 1.0 };
                     }
                     cand.phrases.push(span);
                 }

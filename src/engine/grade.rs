@@ -53,6 +53,45 @@ fn vocab() -> &'static Vocab {
     })
 }
 
+fn duty_re(side: &str) -> Gated {
+    Gated::new(&format!(
+        r"\b({side})s?\b[^.;:]{{0,60}}?\b(shall|must|will|agrees? to|is responsible|are responsible|shall be responsible|is required|are required)\b"
+    ))
+    .expect("static duty regex")
+}
+
+/// A sentence in which the customer (hospital) side carries a duty.
+pub fn customer_duty(text: &str) -> Option<Span> {
+    static R: OnceLock<Gated> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        duty_re("customer|hospital|purchaser|buyer|client|licensee|hdo|health system")
+    });
+    subject_match(re, text)
+}
+
+/// A match of `re` whose party word is the subject: within a few characters
+/// of the start of its sentence or list item.
+fn subject_match(re: &Gated, text: &str) -> Option<Span> {
+    let lower = text.to_ascii_lowercase();
+    re.find(text, &lower)?;
+    re.re.find_iter(text).find_map(|m| {
+        let before = &text[..m.start()];
+        let from = before
+            .rfind(['.', ';', ':', '\n', ')', '\u{2022}'])
+            .map_or(0, |i| i + 1);
+        (m.start() - from <= 12).then(|| Span::new(m.start(), m.end()))
+    })
+}
+
+/// A sentence in which the supplier (manufacturer) side carries a duty.
+pub fn supplier_duty(text: &str) -> Option<Span> {
+    static R: OnceLock<Gated> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        duty_re("supplier|vendor|manufacturer|contractor|seller|licensor|provider|business associate|proposer")
+    });
+    subject_match(re, text)
+}
+
 /// The grade of one requirement in one text.
 #[derive(Debug, Clone)]
 pub struct Graded {

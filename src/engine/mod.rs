@@ -133,6 +133,23 @@ impl Engine {
                     .iter()
                     .any(|g| g.find(text, &lower).is_some())
         }));
+        // Customer duties on a security topic are the hospital's obligations.
+        if !ranked.is_empty()
+            && let Some(span) = grade::customer_duty(text)
+        {
+            for id in ["HDO-RESP"] {
+                if let Some(ri) = self.lib.requirements.iter().position(|r| r.meta.id == id)
+                    && !ranked.iter().any(|c| c.req == ri)
+                {
+                    ranked.push(detect::Candidate {
+                        req: ri,
+                        score: MIN_SCORE,
+                        heading: false,
+                        phrases: vec![span],
+                    });
+                }
+            }
+        }
         ranked
             .into_iter()
             .filter_map(|cand| {
