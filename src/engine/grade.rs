@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 pub struct Vocab {
     binding: Gated,
     escape: Gated,
+    soft_escape: Gated,
     permissive: Gated,
     negation: Gated,
     vague: Gated,
@@ -34,7 +35,10 @@ fn vocab() -> &'static Vocab {
                 r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
             ),
             escape: r(
-                r"\b((commercially )?reasonable (efforts|endeavou?rs)|best efforts|endeavou?r|(up)?on (written )?request|if requested|as (may be )?required by (applicable )?law|to the extent (required by law|practicable|feasible|possible|reasonably possible)|where (feasible|practicable|possible|appropriate)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect)\b",
+                r"\b((commercially )?reasonable (efforts|endeavou?rs)|endeavou?r|to the extent (practicable|feasible|possible|reasonably possible)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect)\b",
+            ),
+            soft_escape: r(
+                r"\b((up)?on (written )?request|if requested|as (may be )?required by (applicable )?law|to the extent required by law|where (feasible|practicable|possible|appropriate))\b",
             ),
             permissive: r(
                 r"\b((supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|it|they|we|party) (may|can|could|might)( elect| choose| decide)?\b( not\b| only\b)?|should|is encouraged to|are encouraged to|preferred)\b",
@@ -75,6 +79,17 @@ fn subject_match(re: &Gated, text: &str) -> Option<Span> {
     let lower = text.to_ascii_lowercase();
     re.find(text, &lower)?;
     re.re.find_iter(text).find_map(|m| {
+        let next = lower[m.start()..m.end()]
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("");
+        const NOUNS: [&str; 14] = [
+            "data", "information", "confidential", "personal", "records", "systems", "premises",
+            "network", "property", "site", "environment", "equipment", "content", "facilities",
+        ];
+        if NOUNS.iter().any(|n| next.starts_with(n)) || next.starts_with("'s") {
+            return None;
+        }
         let before = &text[..m.start()];
         let from = before
             .rfind(['.', ';', ':', '\n', ')', '\u{2022}'])
@@ -237,9 +252,19 @@ pub fn grade(
     }
 
     // 2. Who carries the duty.
-    let obligor = focus
-        .iter()
-        .find_map(|f| parties::obligor(ctx.parties, &text[f.start..f.end]));
+    let obligor = focus.iter().find_map(|f| {
+        let sent = &text[f.start..f.end];
+        match (customer_duty(sent), supplier_duty(sent)) {
+            (Some(_), None) => Some(Side::Customer),
+            (None, Some(_)) => Some(Side::Supplier),
+            (Some(c), Some(s)) => Some(if c.start < s.start {
+                Side::Customer
+            } else {
+                Side::Supplier
+            }),
+            (None, None) => parties::obligor(ctx.parties, sent),
+        }
+    });
     let want = match req.meta.party {
         Party::Supplier => Some(Side::Supplier),
         Party::Customer => Some(Side::Customer),
@@ -276,7 +301,12 @@ pub fn grade(
     // 3. Modal strength and escape qualifiers.
     let whole = |re: &Gated| re.find(text, &lower).map(|(a, b)| Span::new(a, b));
     let binding = in_focus(&v.binding).or_else(|| whole(&v.binding));
-    let escape = in_focus(&v.escape);
+    let specific = whole(&v.specific);
+    let soft = in_focus(&v.soft_escape).filter(|s| {
+        let before = &lower[s.start.saturating_sub(30)..s.start];
+        !before.contains("except") && !before.contains("unless") && specific.is_none()
+    });
+    let escape = in_focus(&v.escape).or(soft);
     let permissive = in_focus(&v.permissive);
     let cue_weak = in_focus_any(&rc.weak);
     let cue_strong = in_focus_any(&rc.strong);
@@ -372,7 +402,7 @@ pub fn grade(
     if number_bad {
         g.status = Status::Partial;
     } else if binding.is_some()
-        && (number_ok || has_number || cue_strong.is_some() || whole(&v.specific).is_some())
+        && (number_ok || has_number || cue_strong.is_some() || specific.is_some())
     {
         g.status = Status::Strong;
         if let Some(s) = cue_strong {
