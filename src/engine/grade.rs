@@ -19,6 +19,7 @@ pub struct Vocab {
     binding: Gated,
     escape: Gated,
     soft_escape: Gated,
+    exclusion: Gated,
     permissive: Gated,
     negation: Gated,
     vague: Gated,
@@ -36,6 +37,9 @@ fn vocab() -> &'static Vocab {
             ),
             escape: r(
                 r"\b((commercially )?reasonable (efforts|endeavou?rs)|endeavou?r|to the extent (practicable|feasible|possible|reasonably possible)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect)\b",
+            ),
+            exclusion: r(
+                r"\b((is|are) not (included|covered|provided|supported|part of)|(does|do) not (apply|include|cover|extend) to|not covered|(is|are) excluded|recommends? that (you|customer) do not|do not install|(shall|will) be required to pay|at (an )?additional (cost|charge|fee)|for an additional fee|retains? the right to (use|sell|disclose|rent))\b",
             ),
             soft_escape: r(
                 r"\b((up)?on (written )?request|if requested|as (may be )?required by (applicable )?law|to the extent required by law|where (feasible|practicable|possible|appropriate))\b",
@@ -241,7 +245,11 @@ pub fn grade(
                 .map(|(a, b)| Span::new(f.start + a, f.start + b))
         })
     };
-    if let Some(s) = in_focus(&v.negation) {
+    if let Some(s) = in_focus(&v.negation).or_else(|| {
+        v.exclusion
+            .find(text, &lower)
+            .map(|(a, b)| Span::new(a, b))
+    }) {
         g.phrases.push(s);
         g.status = Status::Conflict;
         g.reasons.push(format!(
