@@ -68,6 +68,20 @@ fn duty_re(side: &str) -> Gated {
     .expect("static duty regex")
 }
 
+/// Whether `text` uses any security vocabulary at all: clauses that only
+/// mention a generic topic word ("subcontractor", "audit", "applicable law")
+/// without it are not security terms.
+pub fn security_context(text: &str) -> bool {
+    static R: OnceLock<regex_lite::Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        regex_lite::Regex::new(
+            r"(?i)secur|cyber|vulnerab|patch|malware|malicious|virus|encrypt|breach|incident|password|authenticat|firewall|protected health|\bphi\b|hipaa|intrusion|threat|sbom|bill of materials|mds2|remote|\blog(s|ging)?\b|audit (log|trail)|backup|back-up|disaster|sanitiz|destr|delet|wipe|overwrite|penetration|harden|firmware|end of (life|support|sale)|end-of-life|\beol\b|unauthori|privacy|personal data|personally identifiable|\bpii\b|customer data|access|multi-factor|credential|cryptograph|update|upgrade|\bdata\b|confidential|version|supported|background (check|screening)|subcontract|third[- ]party (code|software|component)|risk|configuration",
+        )
+        .expect("static lexicon")
+    })
+    .is_match(text)
+}
+
 /// A sentence in which the customer (hospital) side carries a duty.
 pub fn customer_duty(text: &str) -> Option<Span> {
     static R: OnceLock<Gated> = OnceLock::new();

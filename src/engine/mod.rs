@@ -117,6 +117,9 @@ impl Engine {
         let cands = detect::candidates(c, scratch, text, heading_reqs);
         let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
+        if max < 2.5 && !grade::security_context(text) {
+            return Vec::new();
+        }
         let (mut ranked, rest): (Vec<_>, Vec<_>) = cands
             .into_iter()
             .partition(|cand| cand.score >= min && cand.score >= rel * max);
