@@ -165,7 +165,12 @@ pub fn candidates(
                     req: ri,
                     ..Candidate::default()
                 });
-                cand.score += 1.0;
+                // A pattern that only re-finds a concept's words adds little.
+                let overlaps = cand
+                    .phrases
+                    .iter()
+                    .any(|p| p.start < span.end && span.start < p.end);
+                cand.score += if overlaps { 0.5 } else { 1.0 };
                 cand.phrases.push(span);
             }
         }
