@@ -49,25 +49,22 @@ fn strong_addendum_meets_most_requirements_it_covers() {
     check(
         "strong_addendum.txt",
         expect![[r#"
-        DEF strong [3 4 1]
-        GEN-SCOPE strong [2 ]
-        HDO-RESP strong [13]
-        MAT-MDS2 strong [7]
-        MAT-SBOM strong [6]
-        MAT-SDL strong [8]
-        MAT-TRANSP weak [13]
-        PDM-AUTH strong [10 11]
-        PDM-CRYPTO strong [9]
-        PDM-DATA strong [5 9]
-        PDM-NET partial [13]
-        PDM-OS partial [12]
-        PDM-REMOTE strong [11]
-        PERF-EOL partial [2 12]
-        PERF-INCIDENT strong [5]
-        PERF-PATCH strong [3 12]
-        PERF-VULN-NOTICE strong [4]
-        missing: 18
-    "#]],
+            DEF strong [3 4 1]
+            GEN-SCOPE strong [2 ]
+            HDO-RESP strong [13]
+            MAT-MDS2 strong [7]
+            MAT-SBOM strong [6]
+            MAT-SDL strong [8]
+            PDM-AUTH strong [10 11]
+            PDM-CRYPTO strong [9]
+            PDM-DATA strong [5]
+            PDM-REMOTE strong [11]
+            PERF-EOL partial [12]
+            PERF-INCIDENT strong [5]
+            PERF-PATCH strong [3 12]
+            PERF-VULN-NOTICE strong [4]
+            missing: 21
+        "#]],
     );
 }
 

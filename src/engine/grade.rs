@@ -72,12 +72,81 @@ fn duty_re(side: &str) -> Gated {
 /// mention a generic topic word ("subcontractor", "audit", "applicable law")
 /// without it are not security terms.
 pub fn security_context(text: &str) -> bool {
-    static R: OnceLock<regex_lite::Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        regex_lite::Regex::new(
-            r"(?i)secur|cyber|vulnerab|patch|malware|malicious|virus|encrypt|breach|incident|password|authenticat|firewall|protected health|\bphi\b|hipaa|intrusion|threat|sbom|bill of materials|mds2|remote|\blog(s|ging)?\b|audit (log|trail)|backup|back-up|disaster|sanitiz|destr|delet|wipe|overwrite|penetration|harden|firmware|end of (life|support|sale)|end-of-life|\beol\b|unauthori|privacy|personal data|personally identifiable|\bpii\b|customer data|access|multi-factor|credential|cryptograph|update|upgrade|\bdata\b|confidential|version|supported|background (check|screening)|subcontract|third[- ]party (code|software|component)|risk|configuration",
-        )
-        .expect("static lexicon")
+    const WORDS: &[&str] = &[
+        "secur",
+        "cyber",
+        "vulnerab",
+        "patch",
+        "malware",
+        "malicious",
+        "virus",
+        "encrypt",
+        "breach",
+        "incident",
+        "password",
+        "authenticat",
+        "firewall",
+        "protected health",
+        " phi",
+        "hipaa",
+        "intrusion",
+        "threat",
+        "sbom",
+        "bill of materials",
+        "mds2",
+        "remote",
+        " log",
+        "audit trail",
+        "backup",
+        "back-up",
+        "disaster",
+        "sanitiz",
+        "destr",
+        "delet",
+        "wipe",
+        "overwrite",
+        "penetration",
+        "harden",
+        "firmware",
+        "end of life",
+        "end of support",
+        "end of sale",
+        "end-of-life",
+        " eol",
+        "unauthori",
+        "privacy",
+        "personal data",
+        "personally identifiable",
+        " pii",
+        "customer data",
+        "access",
+        "multi-factor",
+        "credential",
+        "cryptograph",
+        "update",
+        "upgrade",
+        " data",
+        "confidential",
+        "version",
+        "supported",
+        "background check",
+        "background screening",
+        "subcontract",
+        "third-party code",
+        "third party code",
+        "third-party software",
+        "third party software",
+        "third-party component",
+        "third party component",
+        "risk",
+        "configuration",
+    ];
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(WORDS)
+            .expect("static lexicon")
     })
     .is_match(text)
 }
@@ -102,8 +171,20 @@ fn subject_match(re: &Gated, text: &str) -> Option<Span> {
             .nth(1)
             .unwrap_or("");
         const NOUNS: [&str; 14] = [
-            "data", "information", "confidential", "personal", "records", "systems", "premises",
-            "network", "property", "site", "environment", "equipment", "content", "facilities",
+            "data",
+            "information",
+            "confidential",
+            "personal",
+            "records",
+            "systems",
+            "premises",
+            "network",
+            "property",
+            "site",
+            "environment",
+            "equipment",
+            "content",
+            "facilities",
         ];
         if NOUNS.iter().any(|n| next.starts_with(n)) || next.starts_with("'s") {
             return None;
@@ -259,11 +340,9 @@ pub fn grade(
                 .map(|(a, b)| Span::new(f.start + a, f.start + b))
         })
     };
-    if let Some(s) = in_focus(&v.negation).or_else(|| {
-        v.exclusion
-            .find(text, &lower)
-            .map(|(a, b)| Span::new(a, b))
-    }) {
+    if let Some(s) = in_focus(&v.negation)
+        .or_else(|| v.exclusion.find(text, &lower).map(|(a, b)| Span::new(a, b)))
+    {
         g.phrases.push(s);
         g.status = Status::Conflict;
         g.reasons.push(format!(
