@@ -550,18 +550,20 @@ fn pick_threshold<'a>(
     let near = text[lo..hi].to_lowercase();
     let mut best: Option<(usize, &Threshold)> = None;
     for t in ts {
-        let hits = t
+        // Longer context phrases are more specific ("final report" beats "report").
+        let hits: usize = t
             .context
             .iter()
             .filter(|w| near.contains(&w.to_lowercase()))
-            .count();
+            .map(|w| w.len())
+            .sum();
         if hits > 0 && compatible(t.unit, d.unit) && best.is_none_or(|b| hits > b.0) {
             best = Some((hits, t));
         }
     }
     best.map(|b| (b.1, true)).or_else(|| {
         let compat: Vec<&Threshold> = ts.iter().filter(|t| compatible(t.unit, d.unit)).collect();
-        (compat.len() == 1).then(|| (compat[0], false))
+        compat.first().map(|t| (*t, false))
     })
 }
 

@@ -73,7 +73,10 @@ pub fn finding(
             .collect();
         'outer: for (i, a) in nums.iter().enumerate() {
             for b in &nums[i + 1..] {
-                if a.0 != b.0 && a.1 == b.1 && (a.2 - b.2).abs() > 0.5 {
+                if a.0 != b.0
+                    && (a.1 == b.1 || a.2.max(b.2) >= 2.0 * a.2.min(b.2))
+                    && (a.2 - b.2).abs() > 0.5
+                {
                     let (lo, hi) = if a.2 < b.2 { (a, b) } else { (b, a) };
                     let reason = format!(
                         "{} and {} set different periods for the same obligation ({} vs {} days); which one applies depends on the order of precedence.",
