@@ -17,6 +17,7 @@ mod report;
 pub mod segment;
 pub mod synth;
 pub mod verdict;
+pub mod vocab;
 
 pub use report::*;
 
@@ -117,7 +118,7 @@ impl Engine {
         let cands = detect::candidates(c, scratch, text, heading_reqs);
         let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
-        if max < 2.5 && !grade::security_context(text) {
+        if max < 2.5 && !vocab::security_context(text) {
             return Vec::new();
         }
         let (mut ranked, rest): (Vec<_>, Vec<_>) = cands
@@ -138,7 +139,7 @@ impl Engine {
         }));
         // Customer duties on a security topic are the hospital's obligations.
         if !ranked.is_empty()
-            && let Some(span) = grade::customer_duty(text)
+            && let Some(span) = vocab::customer_duty(text)
         {
             for id in ["HDO-RESP"] {
                 if let Some(ri) = self.lib.requirements.iter().position(|r| r.meta.id == id)

@@ -48,19 +48,17 @@ pub fn finding(
         if st != Status::Conflict
             && let Some((against, _)) = ev.iter().find(|(e, _)| e.status == Status::Conflict)
         {
-            {
-                let reason = format!(
-                    "{} addresses this requirement, but {} works against it; the contract contradicts itself.",
-                    cap(&clause_name(clauses, best.clause)),
-                    clause_name(clauses, against.clause)
-                );
-                conflicts.push(ConflictNote {
-                    clauses: vec![best.clause, against.clause],
-                    reason: reason.clone(),
-                });
-                reasons.insert(0, reason);
-                st = Status::Conflict;
-            }
+            let reason = format!(
+                "{} addresses this requirement, but {} works against it; the contract contradicts itself.",
+                cap(&clause_name(clauses, best.clause)),
+                clause_name(clauses, against.clause)
+            );
+            conflicts.push(ConflictNote {
+                clauses: vec![best.clause, against.clause],
+                reason: reason.clone(),
+            });
+            reasons.insert(0, reason);
+            st = Status::Conflict;
         }
         // Two different numbers for the same playbook threshold.
         let nums: Vec<(usize, &str, f64, String)> = ev
