@@ -25,24 +25,30 @@ pub fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
         let r = |s: &str| Gated::new(s).expect("static grading regex");
+        let g = |s: &str, l: &[&str]| Gated::with_lits(s, l).expect("static grading regex");
         Vocab {
             binding: r(
                 r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
             ),
-            escape: r(
+            escape: g(
                 r"\b((commercially )?reasonable (efforts|endeavou?rs)|endeavou?r|to the extent (practicable|feasible|possible|reasonably possible)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect)\b",
+                &["reasonabl", "endeavo", "extent", "discretion", "deems", "strive", "intend", "aim", "seek", "available", "availability", "elect"],
             ),
-            exclusion: r(
+            exclusion: g(
                 r"\b((is|are) not (included|covered|provided|supported|part of)|(does|do) not (apply|include|cover|extend) to|not covered|(is|are) excluded|recommends? that (you|customer) do not|do not install|(shall|will) be required to pay|at (an )?additional (cost|charge|fee)|for an additional fee|retains? the right to (use|sell|disclose|rent))\b",
+                &["not ", "exclud", "additional", "required to pay", "retain"],
             ),
-            soft_escape: r(
+            soft_escape: g(
                 r"\b((up)?on (written )?request|if requested|as (may be )?required by (applicable )?law|to the extent required by law|where (feasible|practicable|possible|appropriate))\b",
+                &["request", "required by", "where "],
             ),
-            permissive: r(
+            permissive: g(
                 r"\b((supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|it|they|we|party) (may|can|could|might)( elect| choose| decide)?\b( not\b| only\b)?|should|is encouraged to|are encouraged to|preferred)\b",
+                &["may", "can", "could", "might", "should", "encourag", "prefer"],
             ),
-            negation: r(
+            negation: g(
                 r"\b(no (obligation|duty|responsibility|liability|commitment)|(is|are|shall be|will be) not (required|obligated|responsible|liable)|shall not be (required|obligated|responsible)|not be required to|has no (obligation|responsibility|duty)|disclaims?|makes no (warranty|representation|guarantee)|does not (warrant|guarantee|represent)|without (any )?(warranty|obligation)|is not (responsible|liable))\b",
+                &["no ", "not", "disclaim", "without"],
             ),
             vague: r(
                 r"\b(promptly|prompt|as soon as (reasonably )?(practicable|possible)|without (undue|unreasonable) delay|in a timely (manner|fashion)|timely|reasonable (time|period)|expeditiously|periodically|regularly|appropriate|industry[- ]standard|commercially reasonable|reasonable)\b",
