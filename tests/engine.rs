@@ -91,8 +91,8 @@ fn baa_and_addendum_deadlines_conflict() {
         "baa_conflict.txt",
         expect![[r#"
             GEN-SCOPE strong [3]
+            GEN-SHARED partial [5]
             HDO-RESP partial [5]
-            PDM-OS partial [5]
             PDM-DATA partial [2]
             PERF-PATCH conflict [4 5]
             PERF-INCIDENT conflict [3 2]
