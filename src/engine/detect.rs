@@ -152,11 +152,11 @@ pub fn candidates(
                 Some(g) => open[*g].iter().find_map(|&p| {
                     let w = window(text, p);
                     re.find(&text[w.start..w.end])
-                        .map(|m| Span::new(w.start + m.start(), w.start + m.end()))
+                        .map(|(a, b)| Span::new(w.start + a, w.start + b))
                 }),
                 // Ungated patterns only confirm a topic the concepts already found.
                 None if by_req.contains_key(&ri) && text.len() <= 4000 => {
-                    re.find(text).map(|m| Span::new(m.start(), m.end()))
+                    re.find(text).map(|(a, b)| Span::new(a, b))
                 }
                 None => None,
             };

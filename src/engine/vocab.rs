@@ -166,10 +166,7 @@ fn subject_match(re: &Gated, text: &str) -> Option<Span> {
     let lower = text.to_ascii_lowercase();
     re.find(text, &lower)?;
     re.re.find_iter(text).find_map(|m| {
-        let next = lower[m.start()..m.end()]
-            .split_whitespace()
-            .nth(1)
-            .unwrap_or("");
+        let next = lower[m.0..m.1].split_whitespace().nth(1).unwrap_or("");
         const NOUNS: [&str; 14] = [
             "data",
             "information",
@@ -189,11 +186,11 @@ fn subject_match(re: &Gated, text: &str) -> Option<Span> {
         if NOUNS.iter().any(|n| next.starts_with(n)) || next.starts_with("'s") {
             return None;
         }
-        let before = &text[..m.start()];
+        let before = &text[..m.0];
         let from = before
             .rfind(['.', ';', ':', '\n', ')', '\u{2022}'])
             .map_or(0, |i| i + 1);
-        (m.start() - from <= 12).then(|| Span::new(m.start(), m.end()))
+        (m.0 - from <= 12).then(|| Span::new(m.0, m.1))
     })
 }
 
