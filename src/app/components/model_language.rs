@@ -1,11 +1,12 @@
 //! Model language, fallback, why it matters and the negotiation note for the
-//! chosen perspective, with placeholders filled. Rendered as text (escaped by
-//! Yew); clause packs are hostile, so nothing here is raw HTML.
+//! chosen perspective, with placeholders filled. Clause packs are hostile: only
+//! HTML from the library's sanitising renderer is put into the page.
 
 use super::LibCtx;
 use mc2::engine::Perspective;
 use mc2::library::Values;
-use mc2::review::render::{fill, plain};
+use mc2::library::render::section_html;
+use mc2::library::Requirement;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,9 +18,13 @@ pub struct Props {
     pub perspective: Perspective,
 }
 
-fn paras(md: &str, p: &Props) -> Html {
-    let text = plain(&fill(md, &p.ctx.lib, &p.values));
-    html! { { for text.lines().filter(|l| !l.trim().is_empty()).map(|l| html! { <p>{ l.to_string() }</p> }) } }
+/// Safe HTML from the library's sanitising renderer (raw HTML in a pack is
+/// escaped, images dropped, links limited); errors are shown as text.
+fn paras(md: &str, r: &Requirement, v: &Values) -> Html {
+    match section_html(r, md, v) {
+        Ok(h) => Html::from_html_unchecked(AttrValue::from(h)),
+        Err(e) => html! { <p class="warn">{ format!("This text could not be filled in: {e}") }</p> },
+    }
 }
 
 #[function_component(ModelLanguage)]
@@ -35,18 +40,18 @@ pub fn model_language(p: &Props) -> Html {
     html! {
         <div class="model">
             <h4>{ "Model language" }</h4>
-            <div class="model-text">{ paras(&b.model_language, p) }</div>
+            <div class="model-text">{ paras(&b.model_language, r, &p.values) }</div>
             if !b.fallback.trim().is_empty() {
                 <h4>{ "Fallback" }</h4>
-                <div class="fallback">{ paras(&b.fallback, p) }</div>
+                <div class="fallback">{ paras(&b.fallback, r, &p.values) }</div>
             }
             if !b.why.trim().is_empty() {
                 <h4>{ "Why it matters" }</h4>
-                { paras(&b.why, p) }
+                { paras(&b.why, r, &p.values) }
             }
             if !note.trim().is_empty() {
                 <h4>{ format!("Negotiation notes — {who}") }</h4>
-                <div class="notes">{ paras(note, p) }</div>
+                <div class="notes">{ paras(note, r, &p.values) }</div>
             }
             <p class="source">{ format!("MC2 {} {} · evidence: {:?}", r.meta.mc2.version,
                 r.meta.mc2.clause.as_deref().map(|c| format!("clause {c}")).unwrap_or_default(),
