@@ -67,17 +67,9 @@ pub fn toolbar(p: &Props) -> Html {
             let _ = w.print();
         }
     });
-    let clear = {
-        let on_clear = p.on_clear.clone();
-        Callback::from(move |_| {
-            let ok = web_sys::window()
-                .and_then(|w| w.confirm_with_message("Remove the contract, inserted clauses, playbook and clause pack saved in this browser?").ok())
-                .unwrap_or(true);
-            if ok {
-                on_clear.emit(());
-            }
-        })
-    };
+    // No confirm() dialog: the button says exactly what it does, and tests
+    // (and keyboard users) get a single, predictable action.
+    let clear = p.on_clear.reform(|_: MouseEvent| ());
     let tab = |v: View, label: &'static str| {
         let on_view = p.on_view.clone();
         html! {
