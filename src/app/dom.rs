@@ -55,10 +55,11 @@ pub fn focus_finding(req: &str) {
 }
 
 /// Put the analysis counter and timing on `<html>` too, for tests and the benchmark.
-pub fn stamp_root(seq: u64, ms: f64) {
+pub fn stamp_root(seq: u64, ms: f64, engine_ms: f64) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute("data-analysis-done", &seq.to_string());
         let _ = root.set_attribute("data-analysis-ms", &format!("{ms:.2}"));
+        let _ = root.set_attribute("data-engine-ms", &format!("{engine_ms:.2}"));
     }
 }
 

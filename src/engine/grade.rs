@@ -206,8 +206,10 @@ pub fn grade(
         Party::Customer => Some(Side::Customer),
         Party::Both => None,
     };
-    if let (Some(w), Some(o)) = (want, obligor) {
-        if w != o {
+    if let (Some(w), Some(o)) = (want, obligor)
+        && w != o
+    {
+        {
             let (on, belongs) = match o {
                 Side::Customer => (&cus, &sup),
                 Side::Supplier => (&sup, &cus),
@@ -274,14 +276,16 @@ pub fn grade(
         {
             continue;
         }
-        let Some(t) = pick_threshold(&req.meta.thresholds, text, d) else {
+        let Some((t, by_context)) = pick_threshold(&req.meta.thresholds, text, d) else {
             continue;
         };
         let limit = ctx.playbook.values.get(&t.name).copied().unwrap_or(t.value);
         let have = d.approx_days();
         let want_days = days(limit, t.unit);
         g.phrases.push(d.span);
-        g.numbers.push((t.name.clone(), have, d.span));
+        if by_context {
+            g.numbers.push((t.name.clone(), have, d.span));
+        }
         let found = quote(text, d.span);
         let wanted = format!("{} {}", fmt_num(limit), unit_words(t.unit));
         let worse = match t.direction {
@@ -363,7 +367,11 @@ pub fn grade(
 /// The threshold a duration is measured against: the one whose `context`
 /// words occur nearest the duration; a sole threshold of a compatible unit
 /// when no context word is near.
-fn pick_threshold<'a>(ts: &'a [Threshold], text: &str, d: &Duration) -> Option<&'a Threshold> {
+fn pick_threshold<'a>(
+    ts: &'a [Threshold],
+    text: &str,
+    d: &Duration,
+) -> Option<(&'a Threshold, bool)> {
     if ts.is_empty() {
         return None;
     }
@@ -381,9 +389,9 @@ fn pick_threshold<'a>(ts: &'a [Threshold], text: &str, d: &Duration) -> Option<&
             best = Some((hits, t));
         }
     }
-    best.map(|b| b.1).or_else(|| {
+    best.map(|b| (b.1, true)).or_else(|| {
         let compat: Vec<&Threshold> = ts.iter().filter(|t| compatible(t.unit, d.unit)).collect();
-        (compat.len() == 1).then(|| compat[0])
+        (compat.len() == 1).then(|| (compat[0], false))
     })
 }
 
@@ -397,7 +405,7 @@ fn floor(text: &str, mut i: usize) -> usize {
 /// Short periods (hours, days) compare with each other; long ones (months, years) too.
 fn compatible(a: Unit, b: Unit) -> bool {
     let long = |u| matches!(u, Unit::Months | Unit::Years);
-    long(a) == long(b) || matches!((a, b), (Unit::CalendarDays, _) | (_, Unit::CalendarDays))
+    long(a) == long(b)
 }
 
 fn days(v: f64, u: Unit) -> f64 {

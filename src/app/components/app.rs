@@ -118,6 +118,7 @@ pub fn app() -> Html {
                 dom::stamp_root(
                     *n,
                     a.started_ms.map(|s| dom::now() - s).unwrap_or(a.engine_ms),
+                    a.engine_ms,
                 );
             }
         });
