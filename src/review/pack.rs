@@ -10,7 +10,10 @@ use crate::library::{Diagnostic, Library};
 /// new ID is added), plus the diagnostics of the files that were rejected.
 /// Delegates to [`Library::with_pack`], which validates each file.
 pub fn library_with(files: &[PackFile]) -> (Library, Vec<Diagnostic>) {
-    let pairs: Vec<(&str, &str)> = files.iter().map(|f| (f.name.as_str(), f.text.as_str())).collect();
+    let pairs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|f| (f.name.as_str(), f.text.as_str()))
+        .collect();
     Library::builtin().with_pack(&pairs)
 }
 

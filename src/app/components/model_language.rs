@@ -4,9 +4,9 @@
 
 use super::LibCtx;
 use mc2::engine::Perspective;
+use mc2::library::Requirement;
 use mc2::library::Values;
 use mc2::library::render::section_html;
-use mc2::library::Requirement;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -23,7 +23,9 @@ pub struct Props {
 fn paras(md: &str, r: &Requirement, v: &Values) -> Html {
     match section_html(r, md, v) {
         Ok(h) => Html::from_html_unchecked(AttrValue::from(h)),
-        Err(e) => html! { <p class="warn">{ format!("This text could not be filled in: {e}") }</p> },
+        Err(e) => {
+            html! { <p class="warn">{ format!("This text could not be filled in: {e}") }</p> }
+        }
     }
 }
 
