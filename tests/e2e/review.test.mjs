@@ -40,7 +40,7 @@ export const tests = {
     assert.match(after, /CYBERSECURITY ADDENDUM|Security patch/i);
     // The engine (engine-detect, today) grades MC2's own PERF-PATCH model language as
     // 'conflict' (its 14-day exploited and 30-day standard periods); met is checked
-    // with MAT-SBOM in the next test. Here: the finding is no longer missing.
+    // with MAT-VDP in the next test. Here: the finding is no longer missing.
     assert.notEqual((await statuses(page))['PERF-PATCH'], 'missing', 'the inserted clause is detected');
     assert.ok(await page.locator('ins.redline-ins').count() >= 1, 'inserted text shown as an insertion');
     assert.ok(await page.locator('[data-testid="clause"][data-reqs~="PERF-PATCH"]').count() >= 1);
@@ -58,12 +58,12 @@ export const tests = {
   'inserting model language for a missing finding turns it met': () => withPage(async page => {
     await open(page);
     await paste(page, NO_PATCH);
-    assert.equal((await statuses(page))['MAT-SBOM'], 'missing');
+    assert.equal((await statuses(page))['MAT-VDP'], 'missing');
     const n = await done(page);
-    await page.locator('[data-testid="finding"][data-req="MAT-SBOM"] [data-testid="insert"]').click();
+    await page.locator('[data-testid="finding"][data-req="MAT-VDP"] [data-testid="insert"]').click();
     await waitAnalysis(page, n);
-    assert.equal((await statuses(page))['MAT-SBOM'], 'strong');
-    assert.match(await contractText(page), /\n5\. CYBERSECURITY ADDENDUM\n5\.1 Software bill of materials/);
+    assert.equal((await statuses(page))['MAT-VDP'], 'strong');
+    assert.match(await contractText(page), /\n5\. CYBERSECURITY ADDENDUM\n5\.1 /, 'numbered to continue the document');
   }),
 
   'insert all missing leaves no missing finding': () => withPage(async page => {
