@@ -27,14 +27,20 @@ fn err(name: &str, bytes: &[u8]) -> ImportError {
 
 #[test]
 fn not_a_zip_named_docx() {
-    let e = err("contract.docx", b"Just some text pretending to be a Word file.");
+    let e = err(
+        "contract.docx",
+        b"Just some text pretending to be a Word file.",
+    );
     assert!(matches!(e, ImportError::NotDocx { .. }));
     assert!(e.to_string().contains("not a Word .docx document"), "{e}");
 }
 
 #[test]
 fn zip_without_document_part() {
-    let bytes = zip_of(&[("hello.txt", b"hi"), ("[Content_Types].xml", b"<Types/>")], CompressionMethod::Deflated);
+    let bytes = zip_of(
+        &[("hello.txt", b"hi"), ("[Content_Types].xml", b"<Types/>")],
+        CompressionMethod::Deflated,
+    );
     let e = err("contract.docx", &bytes);
     assert!(matches!(e, ImportError::NotDocx { .. }));
     assert!(e.to_string().contains("word/document.xml"), "{e}");
@@ -54,7 +60,9 @@ fn encrypted_docx_is_password_protected() {
 
 #[test]
 fn zip_bomb_with_too_many_entries() {
-    let names: Vec<String> = (0..10_001).map(|i| format!("word/media/x{i}.bin")).collect();
+    let names: Vec<String> = (0..10_001)
+        .map(|i| format!("word/media/x{i}.bin"))
+        .collect();
     let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
     let bytes = zip_of(&entries, CompressionMethod::Stored);
     let e = err("bomb.docx", &bytes);
@@ -65,8 +73,15 @@ fn zip_bomb_with_too_many_entries() {
 #[test]
 fn zip_bomb_with_huge_unpacked_size() {
     let zeros = vec![b' '; 101 * 1024 * 1024];
-    let bytes = zip_of(&[("word/document.xml", &zeros)], CompressionMethod::Deflated);
-    assert!(bytes.len() < MAX_FILE_BYTES, "the bomb itself is small ({} bytes)", bytes.len());
+    let bytes = zip_of(
+        &[("word/document.xml", &zeros)],
+        CompressionMethod::Deflated,
+    );
+    assert!(
+        bytes.len() < MAX_FILE_BYTES,
+        "the bomb itself is small ({} bytes)",
+        bytes.len()
+    );
     let e = err("bomb.docx", &bytes);
     assert!(matches!(e, ImportError::ZipBomb { .. }), "{e:?}");
     assert!(e.to_string().contains("too much data"), "{e}");
@@ -101,14 +116,20 @@ fn binary_renamed_txt() {
 
 #[test]
 fn pdf_gets_copy_paste_instructions() {
-    let e = err("contract.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n");
+    let e = err(
+        "contract.pdf",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+    );
     assert_eq!(e, ImportError::Pdf);
     assert!(e.to_string().contains("copy it"), "{e}");
 }
 
 #[test]
 fn damaged_document_xml() {
-    let bytes = zip_of(&[("word/document.xml", b"<w:document><w:body><w:p></w:body>")], CompressionMethod::Deflated);
+    let bytes = zip_of(
+        &[("word/document.xml", b"<w:document><w:body><w:p></w:body>")],
+        CompressionMethod::Deflated,
+    );
     let e = err("broken.docx", &bytes);
     assert!(matches!(e, ImportError::Corrupt { .. }), "{e:?}");
     assert!(e.to_string().contains("damaged"), "{e}");

@@ -15,7 +15,11 @@ use std::io::{Cursor, Read};
 const DATE: &str = "2026-11-29T03:00:00Z";
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/docx/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/fixtures/docx/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 fn part(docx: &[u8], name: &str) -> Vec<u8> {
@@ -48,8 +52,12 @@ fn changes(xml: &str) -> Vec<(String, String, String, String)> {
                 open = Some(out.len() - 1);
             }
             Event::End(e) if matches!(e.local_name().as_ref(), b"ins" | b"del") => open = None,
-            Event::Start(e) if matches!(e.local_name().as_ref(), b"t" | b"delText") => in_text = true,
-            Event::End(e) if matches!(e.local_name().as_ref(), b"t" | b"delText") => in_text = false,
+            Event::Start(e) if matches!(e.local_name().as_ref(), b"t" | b"delText") => {
+                in_text = true
+            }
+            Event::End(e) if matches!(e.local_name().as_ref(), b"t" | b"delText") => {
+                in_text = false
+            }
             Event::Text(t) if in_text => {
                 if let Some(i) = open {
                     out[i].3.push_str(&t.unescape().unwrap());
@@ -90,11 +98,25 @@ fn inserted_and_replaced_clauses_are_tracked_changes_by_mc2_assistant() {
     let xml = String::from_utf8(part(&out, "word/document.xml")).unwrap();
     let ch = changes(&xml);
     assert!(ch.iter().all(|c| c.1 == AUTHOR && c.2 == DATE), "{ch:?}");
-    let ins: Vec<&str> = ch.iter().filter(|c| c.0 == "ins").map(|c| c.3.as_str()).filter(|t| !t.is_empty()).collect();
-    let del: Vec<&str> = ch.iter().filter(|c| c.0 == "del").map(|c| c.3.as_str()).filter(|t| !t.is_empty()).collect();
+    let ins: Vec<&str> = ch
+        .iter()
+        .filter(|c| c.0 == "ins")
+        .map(|c| c.3.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let del: Vec<&str> = ch
+        .iter()
+        .filter(|c| c.0 == "del")
+        .map(|c| c.3.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
     assert_eq!(
         ins,
-        ["30", "2.3 Vulnerability notice", "Supplier shall notify Customer of each Exploited Vulnerability within 10 days."]
+        [
+            "30",
+            "2.3 Vulnerability notice",
+            "Supplier shall notify Customer of each Exploited Vulnerability within 10 days."
+        ]
     );
     assert_eq!(del, ["90"]);
 }
@@ -102,7 +124,12 @@ fn inserted_and_replaced_clauses_are_tracked_changes_by_mc2_assistant() {
 #[test]
 fn untouched_parts_and_paragraphs_survive_byte_for_byte() {
     let (bytes, _, out) = revised_contract();
-    for name in ["word/styles.xml", "word/numbering.xml", "word/header1.xml", "[Content_Types].xml"] {
+    for name in [
+        "word/styles.xml",
+        "word/numbering.xml",
+        "word/header1.xml",
+        "[Content_Types].xml",
+    ] {
         assert_eq!(part(&bytes, name), part(&out, name), "{name} changed");
     }
     let before = String::from_utf8(part(&bytes, "word/document.xml")).unwrap();
@@ -115,7 +142,11 @@ fn untouched_parts_and_paragraphs_survive_byte_for_byte() {
     });
     let mut n = 0;
     for x in untouched {
-        assert!(after.contains(&before[x.start..x.end]), "paragraph rewritten: {}", &before[x.start..x.end]);
+        assert!(
+            after.contains(&before[x.start..x.end]),
+            "paragraph rewritten: {}",
+            &before[x.start..x.end]
+        );
         n += 1;
     }
     assert!(n >= 10, "checked {n} paragraphs");
@@ -126,7 +157,14 @@ fn export_reads_back_as_revised_text_or_original() {
     let (_, doc, out) = revised_contract();
     let accepted = open("out.docx", &out).unwrap();
     assert_eq!(accepted.text, doc.text());
-    let original = open_with("out.docx", &out, ImportOptions { tracked: TrackedChanges::Original }).unwrap();
+    let original = open_with(
+        "out.docx",
+        &out,
+        ImportOptions {
+            tracked: TrackedChanges::Original,
+        },
+    )
+    .unwrap();
     assert_eq!(original.text, doc.base);
 }
 
@@ -141,14 +179,26 @@ fn text_import_exports_a_minimal_valid_docx_with_the_same_changes() {
         insert: "Supplier shall make Security Patches available within 30 Calendar Days.".into(),
     })
     .unwrap();
-    doc.apply(Revision { req: None, delete: Span::new(base.len(), base.len()), insert: "\n\n3. Addendum\n\nNew text.".into() })
-        .unwrap();
+    doc.apply(Revision {
+        req: None,
+        delete: Span::new(base.len(), base.len()),
+        insert: "\n\n3. Addendum\n\nNew text.".into(),
+    })
+    .unwrap();
     let out = docx_revised(&doc, None, DATE).unwrap();
-    assert_eq!(out, docx_revised(&doc, None, DATE).unwrap(), "deterministic bytes");
+    assert_eq!(
+        out,
+        docx_revised(&doc, None, DATE).unwrap(),
+        "deterministic bytes"
+    );
     let back = open("out.docx", &out).unwrap();
     assert_eq!(back.text, doc.text());
     let xml = String::from_utf8(part(&out, "word/document.xml")).unwrap();
-    let del: Vec<String> = changes(&xml).into_iter().filter(|c| c.0 == "del").map(|c| c.3).collect();
+    let del: Vec<String> = changes(&xml)
+        .into_iter()
+        .filter(|c| c.0 == "del")
+        .map(|c| c.3)
+        .collect();
     assert_eq!(del, ["Patches on request."]);
 }
 
@@ -178,16 +228,43 @@ authors = sorted({e.get(qn("w:author")) for e in body.iter(qn("w:ins"))})
 print(json.dumps({"ins": [i for i in ins if i], "del": [x for x in dels if x], "authors": authors,
                   "paras": [p.text for p in d.paragraphs], "styles": len(d.styles)}))
 "#;
-    let res = std::process::Command::new("python3").arg("-c").arg(script).arg(&path).output().unwrap();
+    let res = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&path)
+        .output()
+        .unwrap();
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(res.status.success(), "python-docx failed: {}", String::from_utf8_lossy(&res.stderr));
+    assert!(
+        res.status.success(),
+        "python-docx failed: {}",
+        String::from_utf8_lossy(&res.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&res.stdout).unwrap();
     assert_eq!(v["authors"], serde_json::json!([AUTHOR]));
-    let ins: Vec<&str> = v["ins"].as_array().unwrap().iter().filter_map(|x| x.as_str()).collect();
-    assert!(ins.contains(&"Supplier shall notify Customer of each Exploited Vulnerability within 10 days."), "{ins:?}");
+    let ins: Vec<&str> = v["ins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x.as_str())
+        .collect();
+    assert!(
+        ins.contains(
+            &"Supplier shall notify Customer of each Exploited Vulnerability within 10 days."
+        ),
+        "{ins:?}"
+    );
     assert_eq!(v["del"], serde_json::json!(["90"]));
-    let paras: Vec<&str> = v["paras"].as_array().unwrap().iter().filter_map(|x| x.as_str()).collect();
+    let paras: Vec<&str> = v["paras"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x.as_str())
+        .collect();
     assert!(paras.contains(&"This Agreement is between Acme Medical Inc. (\"Supplier\") and Lakeside Hospital (\"Customer\")."));
     assert!(paras.contains(&"Signed by the parties on the date above."));
-    assert!(v["styles"].as_u64().unwrap() > 10, "the original styles are still there");
+    assert!(
+        v["styles"].as_u64().unwrap() > 10,
+        "the original styles are still there"
+    );
 }

@@ -48,7 +48,12 @@ fn contract_text_has_resolved_numbers_table_rows_and_no_page_furniture() {
         Signed by the parties on the date above."#]]
     .assert_eq(&opened.text);
     assert!(!opened.text.contains("page header") && !opened.text.contains("Page footer"));
-    assert!(opened.warnings.iter().any(|w| w.contains("Headers and footers")));
+    assert!(
+        opened
+            .warnings
+            .iter()
+            .any(|w| w.contains("Headers and footers"))
+    );
 }
 
 #[test]
@@ -57,16 +62,33 @@ fn paragraph_map_points_back_into_the_text() {
     let src = opened.docx.expect("a DOCX keeps its source");
     for p in &src.paragraphs {
         let text = &opened.text[p.range.start..p.range.end];
-        let runs: String = p.runs.iter().map(|r| &opened.text[r.range.start..r.range.end]).collect();
+        let runs: String = p
+            .runs
+            .iter()
+            .map(|r| &opened.text[r.range.start..r.range.end])
+            .collect();
         assert_eq!(text, runs, "runs cover the paragraph exactly");
         if let Some(x) = p.xml {
             let xml = &src.document_xml[x.start..x.end];
             assert!(xml.starts_with("<w:p") && xml.ends_with("</w:p>"), "{xml}");
         }
     }
-    let heading = src.paragraphs.iter().find(|p| p.heading == Some(1)).unwrap();
-    assert_eq!(&opened.text[heading.range.start..heading.range.end], "Master Purchase Agreement");
-    assert_eq!(src.paragraphs.iter().filter(|p| p.kind == ParaKind::TableRow).count(), 3);
+    let heading = src
+        .paragraphs
+        .iter()
+        .find(|p| p.heading == Some(1))
+        .unwrap();
+    assert_eq!(
+        &opened.text[heading.range.start..heading.range.end],
+        "Master Purchase Agreement"
+    );
+    assert_eq!(
+        src.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParaKind::TableRow)
+            .count(),
+        3
+    );
 }
 
 #[test]
@@ -97,8 +119,32 @@ fn multilevel_numbering_and_headings() {
 fn tracked_changes_accepted_by_default_original_on_request() {
     let bytes = fixture("tracked.docx");
     let accepted = open("tracked.docx", &bytes).unwrap();
-    assert!(accepted.text.contains("Supplier shall patch within 30 days."), "{}", accepted.text);
-    assert!(accepted.warnings.iter().any(|w| w.contains("tracked changes")));
-    let original = open_with("tracked.docx", &bytes, ImportOptions { tracked: TrackedChanges::Original }).unwrap();
-    assert!(original.text.contains("Supplier shall patch within 90 days."), "{}", original.text);
+    assert!(
+        accepted
+            .text
+            .contains("Supplier shall patch within 30 days."),
+        "{}",
+        accepted.text
+    );
+    assert!(
+        accepted
+            .warnings
+            .iter()
+            .any(|w| w.contains("tracked changes"))
+    );
+    let original = open_with(
+        "tracked.docx",
+        &bytes,
+        ImportOptions {
+            tracked: TrackedChanges::Original,
+        },
+    )
+    .unwrap();
+    assert!(
+        original
+            .text
+            .contains("Supplier shall patch within 90 days."),
+        "{}",
+        original.text
+    );
 }

@@ -43,7 +43,11 @@ impl Track {
 
 /// Build the revised DOCX. `date` is an ISO 8601 timestamp
 /// ("2026-11-29T03:00:00Z") written on each change.
-pub fn docx_revised(doc: &Document, source: Option<&DocxSource>, date: &str) -> Result<Vec<u8>, ExportError> {
+pub fn docx_revised(
+    doc: &Document,
+    source: Option<&DocxSource>,
+    date: &str,
+) -> Result<Vec<u8>, ExportError> {
     let text_paras;
     let paras: &[Para] = match source {
         Some(s) => &s.paragraphs,
@@ -68,7 +72,13 @@ pub fn docx_revised(doc: &Document, source: Option<&DocxSource>, date: &str) -> 
                 body.push_str(&inserted_paragraph(block, &mut track));
             }
             for (i, p) in paras.iter().enumerate() {
-                body.push_str(&paragraph_xml(doc, p, plan.marks.get(&i), plan.mark_deleted.contains(&i), &mut track));
+                body.push_str(&paragraph_xml(
+                    doc,
+                    p,
+                    plan.marks.get(&i),
+                    plan.mark_deleted.contains(&i),
+                    &mut track,
+                ));
                 for block in plan.inserts.get(&Some(i)).into_iter().flatten() {
                     body.push_str(&inserted_paragraph(block, &mut track));
                 }
@@ -105,7 +115,10 @@ fn plan(doc: &Document, paras: &[Para]) -> Plan {
         for (i, p) in paras.iter().enumerate() {
             let (a, b) = (s.max(p.range.start), e.min(p.range.end));
             if a < b && editable(p) {
-                plan.marks.entry(i).or_default().push(Mark::Del(Span::new(a, b)));
+                plan.marks
+                    .entry(i)
+                    .or_default()
+                    .push(Mark::Del(Span::new(a, b)));
                 if s <= p.range.start && e >= p.range.end && i + 1 < paras.len() {
                     plan.mark_deleted.push(i);
                 }
@@ -117,15 +130,29 @@ fn plan(doc: &Document, paras: &[Para]) -> Plan {
         if !r.insert.contains('\n')
             && let Some(i) = inline_target(paras, s, e)
         {
-            plan.marks.entry(i).or_default().push(Mark::Ins(e, r.insert.clone()));
+            plan.marks
+                .entry(i)
+                .or_default()
+                .push(Mark::Ins(e, r.insert.clone()));
             continue;
         }
         let anchor = paras.iter().rposition(|p| p.range.start < e);
-        let blocks: Vec<&str> = r.insert.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
-        let first_is_heading = blocks.len() > 1 && !blocks[0].contains('\n') && blocks[0].len() < 120 && !blocks[0].ends_with('.');
+        let blocks: Vec<&str> = r
+            .insert
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .collect();
+        let first_is_heading = blocks.len() > 1
+            && !blocks[0].contains('\n')
+            && blocks[0].len() < 120
+            && !blocks[0].ends_with('.');
         let list = plan.inserts.entry(anchor).or_default();
         for (k, b) in blocks.iter().enumerate() {
-            list.push(InsBlock { text: b.to_string(), bold: k == 0 && first_is_heading });
+            list.push(InsBlock {
+                text: b.to_string(),
+                bold: k == 0 && first_is_heading,
+            });
         }
     }
     plan
@@ -138,12 +165,22 @@ fn inline_target(paras: &[Para], s: usize, e: usize) -> Option<usize> {
 }
 
 /// Replace touched paragraphs and add inserted ones in `document.xml`.
-fn splice(doc: &Document, src: &DocxSource, paras: &[Para], plan: &Plan, track: &mut Track) -> String {
+fn splice(
+    doc: &Document,
+    src: &DocxSource,
+    paras: &[Para],
+    plan: &Plan,
+    track: &mut Track,
+) -> String {
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     for (&i, marks) in &plan.marks {
         if let Some(x) = paras[i].xml {
             let deleted = plan.mark_deleted.contains(&i);
-            edits.push((x.start, x.end, paragraph_xml(doc, &paras[i], Some(marks), deleted, track)));
+            edits.push((
+                x.start,
+                x.end,
+                paragraph_xml(doc, &paras[i], Some(marks), deleted, track),
+            ));
         }
     }
     for (anchor, blocks) in &plan.inserts {
@@ -154,7 +191,10 @@ fn splice(doc: &Document, src: &DocxSource, paras: &[Para], plan: &Plan, track: 
                 _ => paras[*i].block_end.unwrap_or(src.body_end),
             },
         };
-        let xml: String = blocks.iter().map(|b| inserted_paragraph(b, track)).collect();
+        let xml: String = blocks
+            .iter()
+            .map(|b| inserted_paragraph(b, track))
+            .collect();
         edits.push((at, at, xml));
     }
     edits.sort_by_key(|e| (e.0, e.1));
@@ -176,11 +216,29 @@ fn splice(doc: &Document, src: &DocxSource, paras: &[Para], plan: &Plan, track: 
 /// A paragraph rewritten with its marks: unchanged text keeps its run
 /// formatting, deleted text goes into `w:del`/`w:delText`, inline inserted
 /// text into `w:ins`.
-fn paragraph_xml(doc: &Document, p: &Para, marks: Option<&Vec<Mark>>, mark_deleted: bool, track: &mut Track) -> String {
+fn paragraph_xml(
+    doc: &Document,
+    p: &Para,
+    marks: Option<&Vec<Mark>>,
+    mark_deleted: bool,
+    track: &mut Track,
+) -> String {
     let empty = Vec::new();
     let marks = marks.unwrap_or(&empty);
-    let dels: Vec<Span> = marks.iter().filter_map(|m| if let Mark::Del(s) = m { Some(*s) } else { None }).collect();
-    let mut ins: Vec<(usize, &str)> = marks.iter().filter_map(|m| if let Mark::Ins(at, t) = m { Some((*at, t.as_str())) } else { None }).collect();
+    let dels: Vec<Span> = marks
+        .iter()
+        .filter_map(|m| if let Mark::Del(s) = m { Some(*s) } else { None })
+        .collect();
+    let mut ins: Vec<(usize, &str)> = marks
+        .iter()
+        .filter_map(|m| {
+            if let Mark::Ins(at, t) = m {
+                Some((*at, t.as_str()))
+            } else {
+                None
+            }
+        })
+        .collect();
     ins.sort_by_key(|i| i.0);
     let mut ins = ins.into_iter().peekable();
     let mut out = String::from("<w:p>");
@@ -201,11 +259,21 @@ fn paragraph_xml(doc: &Document, p: &Para, marks: Option<&Vec<Mark>>, mark_delet
         for w in cuts.windows(2) {
             let (a, b) = (w[0], w[1]);
             while let Some((_, t)) = ins.next_if(|&(at, _)| at <= a) {
-                out.push_str(&format!("<w:ins {}>{}</w:ins>", track.attrs(), run_xml(&seg.rpr, t, false)));
+                out.push_str(&format!(
+                    "<w:ins {}>{}</w:ins>",
+                    track.attrs(),
+                    run_xml(&seg.rpr, t, false)
+                ));
             }
-            let Some(text) = doc.base.get(a..b) else { continue };
+            let Some(text) = doc.base.get(a..b) else {
+                continue;
+            };
             if dels.iter().any(|d| d.start <= a && b <= d.end) {
-                out.push_str(&format!("<w:del {}>{}</w:del>", track.attrs(), run_xml(&seg.rpr, text, true)));
+                out.push_str(&format!(
+                    "<w:del {}>{}</w:del>",
+                    track.attrs(),
+                    run_xml(&seg.rpr, text, true)
+                ));
             } else {
                 out.push_str(&run_xml(&seg.rpr, text, false));
             }
@@ -213,7 +281,11 @@ fn paragraph_xml(doc: &Document, p: &Para, marks: Option<&Vec<Mark>>, mark_delet
         last_rpr = &seg.rpr;
     }
     for (_, t) in ins {
-        out.push_str(&format!("<w:ins {}>{}</w:ins>", track.attrs(), run_xml(last_rpr, t, false)));
+        out.push_str(&format!(
+            "<w:ins {}>{}</w:ins>",
+            track.attrs(),
+            run_xml(last_rpr, t, false)
+        ));
     }
     out.push_str("</w:p>");
     out
@@ -222,7 +294,11 @@ fn paragraph_xml(doc: &Document, p: &Para, marks: Option<&Vec<Mark>>, mark_delet
 /// A new paragraph marked as inserted (paragraph mark and runs).
 fn inserted_paragraph(block: &InsBlock, track: &mut Track) -> String {
     let mark = track.attrs();
-    let rpr = if block.bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+    let rpr = if block.bold {
+        "<w:rPr><w:b/></w:rPr>"
+    } else {
+        ""
+    };
     format!(
         "<w:p><w:pPr><w:rPr><w:ins {mark}/></w:rPr></w:pPr><w:ins {}>{}</w:ins></w:p>",
         track.attrs(),
@@ -232,7 +308,9 @@ fn inserted_paragraph(block: &InsBlock, track: &mut Track) -> String {
 
 /// `<w:pPr>` with a tracked-change mark on the paragraph mark (`w:rPr/w:del`).
 fn ppr_with_mark(ppr: &str, del: Option<String>) -> String {
-    let Some(attrs) = del else { return ppr.to_string() };
+    let Some(attrs) = del else {
+        return ppr.to_string();
+    };
     let mark = format!("<w:del {attrs}/>");
     if ppr.is_empty() || ppr.ends_with("/>") && !ppr.contains("</w:pPr>") {
         return format!("<w:pPr><w:rPr>{mark}</w:rPr></w:pPr>");
@@ -242,7 +320,11 @@ fn ppr_with_mark(ppr: &str, del: Option<String>) -> String {
         return format!("{}{mark}{}", &ppr[..at], &ppr[at..]);
     }
     if let Some(i) = ppr.find("<w:rPr/>") {
-        return format!("{}<w:rPr>{mark}</w:rPr>{}", &ppr[..i], &ppr[i + "<w:rPr/>".len()..]);
+        return format!(
+            "{}<w:rPr>{mark}</w:rPr>{}",
+            &ppr[..i],
+            &ppr[i + "<w:rPr/>".len()..]
+        );
     }
     match ppr.rfind("</w:pPr>") {
         Some(i) => format!("{}<w:rPr>{mark}</w:rPr></w:pPr>", &ppr[..i]),
@@ -257,7 +339,10 @@ fn run_xml(rpr: &str, text: &str, deleted: bool) -> String {
     let mut buf = String::new();
     let flush = |buf: &mut String, out: &mut String| {
         if !buf.is_empty() {
-            out.push_str(&format!(r#"<{tag} xml:space="preserve">{}</{tag}>"#, esc(buf)));
+            out.push_str(&format!(
+                r#"<{tag} xml:space="preserve">{}</{tag}>"#,
+                esc(buf)
+            ));
             buf.clear();
         }
     };
@@ -307,7 +392,10 @@ pub fn text_paragraphs(text: &str) -> Vec<Para> {
 fn text_para(s: usize, e: usize) -> Para {
     Para {
         range: Span::new(s, e),
-        runs: vec![RunSeg { range: Span::new(s, e), ..RunSeg::default() }],
+        runs: vec![RunSeg {
+            range: Span::new(s, e),
+            ..RunSeg::default()
+        }],
         ..Para::default()
     }
 }

@@ -24,7 +24,12 @@ impl Selection {
         if list.len() == 1 && list[0].eq_ignore_ascii_case("missing") {
             Selection::Missing
         } else {
-            Selection::Ids(list.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+            Selection::Ids(
+                list.iter()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+            )
         }
     }
 
@@ -69,7 +74,13 @@ pub fn render_model_language(req: &Requirement, lib: &Library, values: &Values) 
 /// One insertion revision per insertion point, in text order, carrying the
 /// rendered model language of every selected finding that is not already met.
 /// `base` is the text the report was computed on (`Document.base`).
-pub fn insert_revisions(report: &Report, lib: &Library, values: &Values, base: &str, sel: &Selection) -> Vec<Revision> {
+pub fn insert_revisions(
+    report: &Report,
+    lib: &Library,
+    values: &Values,
+    base: &str,
+    sel: &Selection,
+) -> Vec<Revision> {
     // offset → (requirement ids, text blocks)
     let mut at: BTreeMap<usize, (Vec<String>, Vec<String>)> = BTreeMap::new();
     let mut addendum: Vec<(String, String)> = Vec::new();
@@ -80,26 +91,49 @@ pub fn insert_revisions(report: &Report, lib: &Library, values: &Values, base: &
         let Some(req) = lib.get(&f.req) else { continue };
         let body = render_model_language(req, lib, values);
         match &f.insertion {
-            Some(ins) if !ins.new_addendum && ins.offset <= base.len() && base.is_char_boundary(ins.offset) => {
+            Some(ins)
+                if !ins.new_addendum
+                    && ins.offset <= base.len()
+                    && base.is_char_boundary(ins.offset) =>
+            {
                 let e = at.entry(ins.offset).or_default();
                 e.0.push(f.req.clone());
-                e.1.push(format!("{} {}\n\n{}", ins.label, req.meta.title, body).trim().to_string());
+                e.1.push(
+                    format!("{} {}\n\n{}", ins.label, req.meta.title, body)
+                        .trim()
+                        .to_string(),
+                );
             }
-            Some(ins) => addendum.push((f.req.clone(), format!("{} {}\n\n{}", ins.label, req.meta.title, body).trim().to_string())),
-            None => addendum.push((f.req.clone(), String::new() + &req.meta.title + "\n\n" + &body)),
+            Some(ins) => addendum.push((
+                f.req.clone(),
+                format!("{} {}\n\n{}", ins.label, req.meta.title, body)
+                    .trim()
+                    .to_string(),
+            )),
+            None => {
+                let label = format!("A.{}", addendum.len() + 1);
+                addendum.push((
+                    f.req.clone(),
+                    format!("{label} {}\n\n{body}", req.meta.title),
+                ));
+            }
         }
     }
     if !addendum.is_empty() {
         let mut blocks = vec!["Cybersecurity Addendum".to_string()];
         let ids = addendum.iter().map(|a| a.0.clone()).collect();
         blocks.extend(addendum.into_iter().map(|a| a.1));
-        let e = at.entry(base.len()).or_insert_with(|| (Vec::new(), Vec::new()));
+        let e = at
+            .entry(base.len())
+            .or_insert_with(|| (Vec::new(), Vec::new()));
         e.0 = [std::mem::take(&mut e.0), ids].concat();
         e.1.extend(blocks);
     }
     at.into_iter()
         .map(|(offset, (ids, blocks))| Revision {
-            req: (ids.len() == 1).then(|| ids[0].clone()).or_else(|| Some(ids.join(","))),
+            req: (ids.len() == 1)
+                .then(|| ids[0].clone())
+                .or_else(|| Some(ids.join(","))),
             delete: Span::new(offset, offset),
             insert: separated(base, offset, &blocks.join("\n\n")),
         })

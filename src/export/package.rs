@@ -26,7 +26,8 @@ pub fn rewrite(package: &[u8], document_xml: &str) -> Result<Vec<u8>, ExportErro
         let file = zip.by_index_raw(i).map_err(|_| ExportError::Source)?;
         if file.name() == "word/document.xml" {
             drop(file);
-            out.start_file("word/document.xml", options()).map_err(write_err)?;
+            out.start_file("word/document.xml", options())
+                .map_err(write_err)?;
             out.write_all(document_xml.as_bytes()).map_err(write_err)?;
         } else {
             out.raw_copy_file(file).map_err(write_err)?;

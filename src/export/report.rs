@@ -75,21 +75,42 @@ fn counts<'a>(h: &mut String, label: &str, findings: impl Iterator<Item = &'a Fi
     for c in n {
         h.push_str(&format!("<td class=\"n\">{c}</td>"));
     }
-    h.push_str(&format!("<td class=\"n\">{}</td></tr>\n", n.iter().sum::<usize>()));
+    h.push_str(&format!(
+        "<td class=\"n\">{}</td></tr>\n",
+        n.iter().sum::<usize>()
+    ));
 }
 
 fn summary(h: &mut String, report: &Report) {
-    let head: String = Status::ALL.iter().map(|s| format!("<th>{}</th>", s.label())).collect();
-    h.push_str(&format!("<h2>Summary by pillar</h2>\n<table><tr><th>Pillar</th>{head}<th>total</th></tr>\n"));
+    let head: String = Status::ALL
+        .iter()
+        .map(|s| format!("<th>{}</th>", s.label()))
+        .collect();
+    h.push_str(&format!(
+        "<h2>Summary by pillar</h2>\n<table><tr><th>Pillar</th>{head}<th>total</th></tr>\n"
+    ));
     for pillar in Pillar::ALL {
         if report.findings.iter().any(|f| f.pillar == pillar) {
-            counts(h, pillar.label(), report.findings.iter().filter(|f| f.pillar == pillar));
+            counts(
+                h,
+                pillar.label(),
+                report.findings.iter().filter(|f| f.pillar == pillar),
+            );
         }
     }
     h.push_str(&format!("</table>\n<h2>Summary by priority</h2>\n<table><tr><th>Priority</th>{head}<th>total</th></tr>\n"));
-    for prio in [Priority::Critical, Priority::High, Priority::Medium, Priority::Low] {
+    for prio in [
+        Priority::Critical,
+        Priority::High,
+        Priority::Medium,
+        Priority::Low,
+    ] {
         if report.findings.iter().any(|f| f.priority == prio) {
-            counts(h, prio.label(), report.findings.iter().filter(|f| f.priority == prio));
+            counts(
+                h,
+                prio.label(),
+                report.findings.iter().filter(|f| f.priority == prio),
+            );
         }
     }
     h.push_str("</table>\n");
@@ -104,7 +125,14 @@ fn paragraphs(text: &str) -> String {
         .collect()
 }
 
-fn finding(h: &mut String, f: &Finding, report: &Report, lib: &Library, values: &Values, doc: &Document) {
+fn finding(
+    h: &mut String,
+    f: &Finding,
+    report: &Report,
+    lib: &Library,
+    values: &Values,
+    doc: &Document,
+) {
     h.push_str(&format!(
         "<section class=\"finding {}\" id=\"finding-{}\"><h3>{} &mdash; {}</h3>\n<p><span class=\"badge\">{}</span> {} priority &middot; {}{}</p>\n",
         f.status.as_str(),
@@ -141,7 +169,11 @@ fn finding(h: &mut String, f: &Finding, report: &Report, lib: &Library, values: 
     if f.status != Status::Strong
         && let Some(req) = lib.get(&f.req)
     {
-        let at = f.insertion.as_ref().map(|i| format!(" (insert as {})", esc(&i.label))).unwrap_or_default();
+        let at = f
+            .insertion
+            .as_ref()
+            .map(|i| format!(" (insert as {})", esc(&i.label)))
+            .unwrap_or_default();
         h.push_str(&format!(
             "<h4>Proposed language{at}</h4><div class=\"model\">{}</div>\n",
             paragraphs(&render_model_language(req, lib, values))
@@ -163,7 +195,11 @@ fn roadmap(h: &mut String, report: &Report, lib: &Library, values: &Values) {
         esc(&values.customer),
         esc(&months)
     ));
-    let mut gaps: Vec<&Finding> = report.findings.iter().filter(|f| f.status != Status::Strong).collect();
+    let mut gaps: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.status != Status::Strong)
+        .collect();
     gaps.sort_by_key(|f| f.priority);
     for f in gaps {
         h.push_str(&format!(

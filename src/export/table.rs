@@ -14,13 +14,19 @@ pub fn report_json(report: &Report) -> String {
 /// risk, reasons (joined with "; "), labels of the evidence clauses, and the
 /// suggested insertion label.
 pub fn findings_csv(report: &Report) -> String {
-    let mut out = String::from("requirement,title,pillar,priority,status,risk,reasons,clauses,insert_at\r\n");
+    let mut out =
+        String::from("requirement,title,pillar,priority,status,risk,reasons,clauses,insert_at\r\n");
     for f in &report.findings {
         let clauses: Vec<String> = f
             .evidence
             .iter()
             .filter_map(|e| report.clauses.get(e.clause))
-            .map(|c| c.label.clone().or_else(|| c.heading.clone()).unwrap_or_else(|| format!("#{}", c.id)))
+            .map(|c| {
+                c.label
+                    .clone()
+                    .or_else(|| c.heading.clone())
+                    .unwrap_or_else(|| format!("#{}", c.id))
+            })
             .collect();
         let cells = [
             f.req.clone(),
@@ -31,7 +37,10 @@ pub fn findings_csv(report: &Report) -> String {
             if f.risk { "yes" } else { "no" }.to_string(),
             f.reasons.join("; "),
             clauses.join("; "),
-            f.insertion.as_ref().map(|i| i.label.clone()).unwrap_or_default(),
+            f.insertion
+                .as_ref()
+                .map(|i| i.label.clone())
+                .unwrap_or_default(),
         ];
         let row: Vec<String> = cells.iter().map(|c| cell(c)).collect();
         out.push_str(&row.join(","));
@@ -41,7 +50,11 @@ pub fn findings_csv(report: &Report) -> String {
 }
 
 fn cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
