@@ -268,3 +268,98 @@ print(json.dumps({"ins": [i for i in ins if i], "del": [x for x in dels if x], "
         "the original styles are still there"
     );
 }
+
+#[test]
+fn insertion_after_a_table_row_goes_after_the_table() {
+    let bytes = fixture("contract.docx");
+    let opened = open("contract.docx", &bytes).unwrap();
+    let mut doc = Document::new(opened.text.clone());
+    let at = doc.base.find("Server | 5 years").unwrap() + "Server | 5 years".len();
+    doc.apply(Revision {
+        req: None,
+        delete: Span::new(at, at),
+        insert: "\n\nSupport periods are minimums.".into(),
+    })
+    .unwrap();
+    let out = docx_revised(&doc, opened.docx.as_ref(), DATE).unwrap();
+    let xml = String::from_utf8(part(&out, "word/document.xml")).unwrap();
+    let table_end = xml.find("</w:tbl>").unwrap();
+    let inserted = xml.find("Support periods are minimums.").unwrap();
+    assert!(
+        inserted > table_end,
+        "the new paragraph is not inside the table"
+    );
+    assert_eq!(open("out.docx", &out).unwrap().text, doc.text());
+}
+
+#[test]
+fn editing_a_paragraph_keeps_its_footnote_reference_and_formatting() {
+    use std::io::Write;
+    let document = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:i/></w:rPr><w:t>Supplier shall deliver an SBOM.</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:body></w:document>"#;
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    w.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    w.write_all(document.as_bytes()).unwrap();
+    let bytes = w.finish().unwrap().into_inner();
+    let opened = open("n.docx", &bytes).unwrap();
+    assert_eq!(opened.text, "Supplier shall deliver an SBOM.[1]");
+    let mut doc = Document::new(opened.text.clone());
+    let at = doc.base.find("SBOM").unwrap() + 4;
+    doc.apply(Revision {
+        req: None,
+        delete: Span::new(at, at),
+        insert: " and an MDS2".into(),
+    })
+    .unwrap();
+    let out = docx_revised(&doc, opened.docx.as_ref(), DATE).unwrap();
+    let xml = String::from_utf8(part(&out, "word/document.xml")).unwrap();
+    assert!(
+        xml.contains(r#"<w:r><w:footnoteReference w:id="2"/></w:r>"#),
+        "{xml}"
+    );
+    assert!(
+        xml.contains(r#"<w:pPr><w:jc w:val="both"/></w:pPr>"#),
+        "paragraph properties kept"
+    );
+    assert!(xml.contains(r#"<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve"> and an MDS2</w:t></w:r></w:ins>"#), "{xml}");
+    assert_eq!(
+        open("out.docx", &out).unwrap().text,
+        "Supplier shall deliver an SBOM and an MDS2.[1]"
+    );
+}
+
+mod roundtrip {
+    use super::*;
+    use mc2::import::ParaKind;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Any in-paragraph edits to the contract fixture read back as the
+        /// revised text (changes accepted) and as the original (rejected).
+        #[test]
+        fn in_paragraph_edits_round_trip(edits in proptest::collection::vec((0usize..100, 0usize..1000, 0usize..6, "[a-z ]{0,8}"), 1..4)) {
+            let bytes = fixture("contract.docx");
+            let opened = open("contract.docx", &bytes).unwrap();
+            let src = opened.docx.as_ref().unwrap();
+            let body: Vec<_> = src.paragraphs.iter().filter(|p| p.kind == ParaKind::Body).collect();
+            let mut doc = Document::new(opened.text.clone());
+            for (pi, at, len, ins) in edits {
+                let p = body[pi % body.len()];
+                let text_start = p.runs.iter().find(|r| !r.synthetic).map_or(p.range.start, |r| r.range.start);
+                let n = p.range.end - text_start;
+                let s = text_start + at % n;
+                let e = (s + len).min(p.range.end - 1).max(s);
+                if !doc.base.is_char_boundary(s) || !doc.base.is_char_boundary(e) { continue; }
+                let _ = doc.apply(Revision { req: None, delete: Span::new(s, e), insert: ins });
+            }
+            let out = docx_revised(&doc, Some(src), DATE).unwrap();
+            prop_assert_eq!(open("o.docx", &out).unwrap().text, doc.text());
+            let orig = open_with("o.docx", &out, ImportOptions { tracked: TrackedChanges::Original }).unwrap();
+            prop_assert_eq!(orig.text, doc.base.clone());
+        }
+    }
+}

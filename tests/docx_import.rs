@@ -148,3 +148,44 @@ fn tracked_changes_accepted_by_default_original_on_request() {
         original.text
     );
 }
+
+/// A package written by hand: a footnote reference in the body and the
+/// footnote in `word/footnotes.xml`; a text box (left out).
+fn footnote_docx() -> Vec<u8> {
+    use std::io::Write;
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body><w:p><w:r><w:t xml:space="preserve">Supplier shall deliver an SBOM.</w:t></w:r><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="2"/></w:r><w:r><w:t xml:space="preserve"> Then more &amp; more.</w:t></w:r></w:p><w:p><w:r><w:drawing/></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>boxed</w:t></w:r></w:p></w:txbxContent></w:pict></w:r><w:r><w:t>After the box.</w:t></w:r></w:p><w:sectPr/></w:body></w:document>"#
+    );
+    let footnotes = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>In SPDX or CycloneDX format.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in [
+        ("word/document.xml", document),
+        ("word/footnotes.xml", footnotes),
+    ] {
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(data.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn footnotes_follow_the_body_and_text_boxes_are_left_out() {
+    let opened = open("notes.docx", &footnote_docx()).unwrap();
+    expect![[r#"
+        Supplier shall deliver an SBOM.[1] Then more & more.
+
+        After the box.
+
+        [1] In SPDX or CycloneDX format."#]]
+    .assert_eq(&opened.text);
+    assert!(opened.warnings.iter().any(|w| w.contains("text boxes")));
+    let src = opened.docx.unwrap();
+    assert_eq!(
+        src.paragraphs.last().map(|p| p.kind),
+        Some(ParaKind::Footnote)
+    );
+}

@@ -240,6 +240,7 @@ fn paragraph_xml(
         })
         .collect();
     ins.sort_by_key(|i| i.0);
+    let ins_points: Vec<usize> = ins.iter().map(|i| i.0).collect();
     let mut ins = ins.into_iter().peekable();
     let mut out = String::from("<w:p>");
     out.push_str(&ppr_with_mark(&p.ppr, mark_deleted.then(|| track.attrs())));
@@ -253,6 +254,7 @@ fn paragraph_xml(
         for d in &dels {
             cuts.extend([d.start, d.end]);
         }
+        cuts.extend(&ins_points);
         cuts.retain(|&c| c >= seg.range.start && c <= seg.range.end);
         cuts.sort_unstable();
         cuts.dedup();

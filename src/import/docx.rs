@@ -473,6 +473,9 @@ fn parse_body(
     }
     for (i, id) in footnote_refs.iter().enumerate() {
         let note = footnotes.get(id).cloned().unwrap_or_default();
+        if note.is_empty() {
+            continue;
+        }
         let seg = (
             format!("[{}] {note}", i + 1),
             String::new(),

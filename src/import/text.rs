@@ -55,7 +55,7 @@ fn utf16(bytes: &[u8], little_endian: bool) -> String {
 /// UTF-16 text without a BOM has a NUL in almost every other byte (for
 /// Latin-script text). Returns `Some(little_endian)` when that is the case.
 fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
