@@ -6,6 +6,15 @@
 //! can write tracked changes into the user's own file. Bad input is a typed
 //! [`ImportError`] with a message for people; a failed import never touches the
 //! caller's current contract (it returns before the caller has anything new).
+//!
+//! PDF is not imported, by measurement (2026-11-29, rustc 1.95, wasm32,
+//! opt-level "z", LTO, panic=abort): a cdylib calling
+//! `pdf_extract::extract_text_from_mem` (pdf-extract 0.12.1 with lopdf 0.42)
+//! is 1,118,408 bytes against 13,171 bytes for the same cdylib without it,
+//! i.e. +1,105,237 bytes (+1.05 MiB raw, 482 KB gzipped), over the +1 MB
+//! budget; and a panic inside the extractor on a malformed PDF would abort the
+//! whole app under panic=abort. A PDF therefore gets [`ImportError::Pdf`],
+//! which tells the user how to copy the text out of their PDF viewer.
 
 mod docx;
 mod numbering;
