@@ -17,6 +17,23 @@ pub use table::{findings_csv, report_json};
 
 use crate::edit::Document;
 
+/// MIME types for the downloads (Blob `type`).
+pub const MIME_DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const MIME_MARKDOWN: &str = "text/markdown;charset=utf-8";
+pub const MIME_TEXT: &str = "text/plain;charset=utf-8";
+pub const MIME_HTML: &str = "text/html;charset=utf-8";
+pub const MIME_JSON: &str = "application/json";
+pub const MIME_CSV: &str = "text/csv;charset=utf-8";
+
+/// A download name derived from the opened file: `contract.docx` +
+/// `"revised"`, `"docx"` → `contract-revised.docx`.
+pub fn file_name(original: &str, suffix: &str, ext: &str) -> String {
+    let base = original.rsplit(['/', '\\']).next().unwrap_or(original);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    let stem = if stem.trim().is_empty() { "contract" } else { stem };
+    format!("{stem}-{suffix}.{ext}")
+}
+
 /// Why an export failed. `Display` is a message for people.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportError {
@@ -67,4 +84,21 @@ pub fn markdown(doc: &Document) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn download_names_follow_the_opened_file() {
+        assert_eq!(file_name("C:\\docs\\MSA v2.docx", "revised", "docx"), "MSA v2-revised.docx");
+        assert_eq!(file_name("", "report", "html"), "contract-report.html");
+    }
+
+    #[test]
+    fn markdown_keeps_line_breaks_and_escapes_emphasis() {
+        let d = Document::new("Title\nline *two*\n\nNext");
+        assert_eq!(markdown(&d), "Title\\\nline \\*two\\*\n\nNext\n");
+    }
 }
