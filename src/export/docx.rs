@@ -205,11 +205,11 @@ fn splice(
         if s < at || e > xml.len() {
             continue;
         }
-        out.push_str(&xml[at..s]);
+        out.push_str(xml.get(at..s).unwrap_or_default());
         out.push_str(&new);
         at = e;
     }
-    out.push_str(&xml[at..]);
+    out.push_str(xml.get(at..).unwrap_or_default());
     out
 }
 

@@ -18,7 +18,8 @@ pub use table::{findings_csv, report_json};
 use crate::edit::Document;
 
 /// MIME types for the downloads (Blob `type`).
-pub const MIME_DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const MIME_DOCX: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 pub const MIME_MARKDOWN: &str = "text/markdown;charset=utf-8";
 pub const MIME_TEXT: &str = "text/plain;charset=utf-8";
 pub const MIME_HTML: &str = "text/html;charset=utf-8";
@@ -30,7 +31,11 @@ pub const MIME_CSV: &str = "text/csv;charset=utf-8";
 pub fn file_name(original: &str, suffix: &str, ext: &str) -> String {
     let base = original.rsplit(['/', '\\']).next().unwrap_or(original);
     let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
-    let stem = if stem.trim().is_empty() { "contract" } else { stem };
+    let stem = if stem.trim().is_empty() {
+        "contract"
+    } else {
+        stem
+    };
     format!("{stem}-{suffix}.{ext}")
 }
 
@@ -92,7 +97,10 @@ mod tests {
 
     #[test]
     fn download_names_follow_the_opened_file() {
-        assert_eq!(file_name("C:\\docs\\MSA v2.docx", "revised", "docx"), "MSA v2-revised.docx");
+        assert_eq!(
+            file_name("C:\\docs\\MSA v2.docx", "revised", "docx"),
+            "MSA v2-revised.docx"
+        );
         assert_eq!(file_name("", "report", "html"), "contract-report.html");
     }
 

@@ -1,185 +1,23 @@
-//! Reading a .docx package: guard against zip bombs and encrypted files, then
-//! walk `word/document.xml` once with quick-xml and produce the contract text
-//! (paragraphs separated by blank lines, list labels resolved, table rows as
-//! "cell | cell" lines, footnotes at the end) plus the [`DocxSource`] map the
-//! export needs. Headers and footers (page furniture) are not read.
+//! The body parser for `word/document.xml`: one pass with quick-xml that
+//! produces the contract text (paragraphs separated by blank lines, list
+//! labels resolved, table rows as "cell | cell" lines, footnotes at the end)
+//! and the [`DocxSource`](super::DocxSource) paragraph map the export needs.
+//! Headers and footers (page furniture) are never read.
 
 use super::numbering::{Numbering, attr};
-use super::source::{DocxSource, Para, ParaKind, RunSeg};
-use super::{
-    ImportError, ImportOptions, Kind, MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES, Opened, TrackedChanges,
-};
+use super::source::{Para, ParaKind, RunSeg};
+use super::{ImportError, ImportOptions, TrackedChanges};
 use crate::engine::Span;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
-use zip::ZipArchive;
-use zip::result::ZipError;
 
-type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
-
-/// Open the zip, check limits, read the parts and parse the body.
-pub fn open_docx(bytes: &[u8], opts: ImportOptions) -> Result<Opened, ImportError> {
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| match e {
-        ZipError::UnsupportedArchive(m) if m == ZipError::PASSWORD_REQUIRED => {
-            ImportError::Encrypted
-        }
-        _ => ImportError::Corrupt {
-            detail: "the zip archive is damaged".into(),
-        },
-    })?;
-    if zip.len() > MAX_ZIP_ENTRIES {
-        return Err(ImportError::ZipBomb {
-            detail: format!("{} entries; the limit is {MAX_ZIP_ENTRIES}", zip.len()),
-        });
-    }
-    let mut declared: u64 = 0;
-    for i in 0..zip.len() {
-        let f = zip.by_index_raw(i).map_err(|_| ImportError::Corrupt {
-            detail: "the zip archive is damaged".into(),
-        })?;
-        declared = declared.saturating_add(f.size());
-    }
-    if declared > MAX_UNZIPPED_BYTES {
-        return Err(ImportError::ZipBomb {
-            detail: format!(
-                "{} MB declared; the limit is {} MB",
-                declared >> 20,
-                MAX_UNZIPPED_BYTES >> 20
-            ),
-        });
-    }
-    let mut budget = MAX_UNZIPPED_BYTES;
-    let document_xml = read_part(&mut zip, "word/document.xml", &mut budget)?.ok_or_else(|| {
-        ImportError::NotDocx {
-            detail: "the package has no word/document.xml".into(),
-        }
-    })?;
-    let numbering = read_part(&mut zip, "word/numbering.xml", &mut budget)?.unwrap_or_default();
-    let styles = read_part(&mut zip, "word/styles.xml", &mut budget)?.unwrap_or_default();
-    let footnotes = read_part(&mut zip, "word/footnotes.xml", &mut budget)?.unwrap_or_default();
-    let mut parsed = parse_body(
-        &document_xml,
-        Numbering::parse(&numbering, &styles),
-        &parse_footnotes(&footnotes),
-        opts,
-    )?;
-    if parsed.text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let has_furniture = zip
-        .file_names()
-        .any(|n| n.starts_with("word/header") || n.starts_with("word/footer"));
-    if has_furniture {
-        parsed
-            .warnings
-            .push("Headers and footers were left out (page furniture).".into());
-    }
-    Ok(Opened {
-        text: parsed.text,
-        kind: Kind::Docx,
-        warnings: parsed.warnings,
-        docx: Some(DocxSource {
-            package: bytes.to_vec(),
-            document_xml,
-            paragraphs: parsed.paragraphs,
-            body_start: parsed.body_start,
-            body_end: parsed.body_end,
-        }),
-    })
-}
-
-/// Read one part as UTF-8, charging its size to `budget`. `Ok(None)` when the
-/// part does not exist.
-fn read_part(
-    zip: &mut Archive<'_>,
-    name: &str,
-    budget: &mut u64,
-) -> Result<Option<String>, ImportError> {
-    let file = match zip.by_name(name) {
-        Ok(f) => f,
-        Err(ZipError::FileNotFound) => return Ok(None),
-        Err(ZipError::UnsupportedArchive(m)) if m == ZipError::PASSWORD_REQUIRED => {
-            return Err(ImportError::Encrypted);
-        }
-        Err(_) => {
-            return Err(ImportError::Corrupt {
-                detail: format!("{name} cannot be unpacked"),
-            });
-        }
-    };
-    let mut buf = Vec::new();
-    file.take(*budget + 1)
-        .read_to_end(&mut buf)
-        .map_err(|_| ImportError::Corrupt {
-            detail: format!("{name} cannot be unpacked"),
-        })?;
-    if buf.len() as u64 > *budget {
-        return Err(ImportError::ZipBomb {
-            detail: format!("more than {} MB unpacked", MAX_UNZIPPED_BYTES >> 20),
-        });
-    }
-    *budget -= buf.len() as u64;
-    let body = buf.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&buf);
-    String::from_utf8(body.to_vec())
-        .map(Some)
-        .map_err(|_| ImportError::Corrupt {
-            detail: format!("{name} is not UTF-8 XML"),
-        })
-}
-
-/// Footnote id → its text (separator footnotes left out).
-fn parse_footnotes(xml: &str) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    let mut r = Reader::from_str(xml);
-    let mut cur: Option<(String, String)> = None;
-    let mut in_t = false;
-    loop {
-        match r.read_event() {
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(Event::Start(e)) => match e.local_name().as_ref() {
-                b"footnote" => {
-                    let special = attr(&e, b"type").is_some_and(|t| t != "normal");
-                    cur = (!special).then(|| (attr(&e, b"id").unwrap_or_default(), String::new()));
-                }
-                b"t" => in_t = true,
-                b"p" => {
-                    if let Some((_, t)) = &mut cur
-                        && !t.is_empty()
-                        && !t.ends_with(' ')
-                    {
-                        t.push(' ');
-                    }
-                }
-                _ => {}
-            },
-            Ok(Event::Text(t)) if in_t => {
-                if let (Some((_, s)), Ok(u)) = (&mut cur, t.unescape()) {
-                    s.push_str(&u);
-                }
-            }
-            Ok(Event::End(e)) => match e.local_name().as_ref() {
-                b"t" => in_t = false,
-                b"footnote" => {
-                    if let Some((id, t)) = cur.take() {
-                        out.insert(id, t.trim().to_string());
-                    }
-                }
-                _ => {}
-            },
-            _ => {}
-        }
-    }
-    out
-}
-
-struct Parsed {
-    text: String,
-    paragraphs: Vec<Para>,
-    warnings: Vec<String>,
-    body_start: usize,
-    body_end: usize,
+pub(super) struct Parsed {
+    pub text: String,
+    pub paragraphs: Vec<Para>,
+    pub warnings: Vec<String>,
+    pub body_start: usize,
+    pub body_end: usize,
 }
 
 /// Paragraph being read.
@@ -205,7 +43,7 @@ struct RBuild {
     footnote: Option<String>,
 }
 
-fn parse_body(
+pub(super) fn parse_body(
     xml: &str,
     mut numbering: Numbering,
     footnotes: &HashMap<String, String>,
@@ -315,7 +153,7 @@ fn parse_body(
                 match name.as_ref() {
                     b"pPr" if p.is_some() => {
                         if let Some(p) = &mut p {
-                            p.ppr = xml[before..after].to_string();
+                            p.ppr = slice(xml, before, after);
                         }
                     }
                     b"pStyle" if in_ppr => {
@@ -342,7 +180,7 @@ fn parse_body(
                     }
                     b"rPr" if run.is_some() && !in_ppr => {
                         if let Some(run) = &mut run {
-                            run.rpr = xml[before..after].to_string();
+                            run.rpr = slice(xml, before, after);
                         }
                     }
                     b"tab" if run.is_some() && !in_ppr => {
@@ -395,18 +233,18 @@ fn parse_body(
                     b"t" | b"delText" => in_t = false,
                     b"rPr" if run.is_some() && !in_ppr => {
                         if let Some(run) = &mut run {
-                            run.rpr = xml[rpr_start..after].to_string();
+                            run.rpr = slice(xml, rpr_start, after);
                         }
                     }
                     b"pPr" if in_ppr => {
                         in_ppr = false;
                         if let Some(p) = &mut p {
-                            p.ppr = xml[ppr_start..after].to_string();
+                            p.ppr = slice(xml, ppr_start, after);
                         }
                     }
                     b"r" => {
                         if let (Some(rb), Some(pb)) = (run.take(), &mut p) {
-                            let raw = &xml[rb.start..after];
+                            let raw = slice(xml, rb.start, after);
                             if let Some(id) = rb.footnote {
                                 footnote_refs.push(id);
                                 pb.segs.push((
@@ -419,7 +257,7 @@ fn parse_body(
                                 pb.segs.push((rb.text, rb.rpr, false, String::new()));
                             } else if rb.other {
                                 pb.segs
-                                    .push((String::new(), String::new(), true, raw.to_string()));
+                                    .push((String::new(), String::new(), true, raw.clone()));
                             }
                         }
                     }
@@ -583,4 +421,9 @@ fn push_para(out: &mut Parsed, mut para: Para, segs: Vec<(String, String, bool, 
     }
     para.range = Span::new(start, out.text.len());
     out.paragraphs.push(para);
+}
+
+/// `xml[a..b]` as an owned string, empty if the range is not valid.
+fn slice(xml: &str, a: usize, b: usize) -> String {
+    xml.get(a..b).unwrap_or_default().to_string()
 }

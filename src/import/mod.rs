@@ -18,6 +18,7 @@
 
 mod docx;
 mod numbering;
+mod package;
 mod source;
 mod text;
 
@@ -150,7 +151,7 @@ pub fn open_with(
     }
     let ext = extension(file_name);
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return match docx::open_docx(bytes, opts) {
+        return match package::open_docx(bytes, opts) {
             Err(ImportError::NotDocx { .. }) if ext != "docx" => Err(ImportError::Binary),
             other => other,
         };
