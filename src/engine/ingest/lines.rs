@@ -136,25 +136,36 @@ fn furniture(src: &str, lines: &[Line]) -> Vec<bool> {
             && !(t.split_whitespace().nth(5).is_some()
                 && t.chars().next_back().is_some_and(char::is_lowercase))
     };
-    let mut counts: HashMap<u64, u32> = HashMap::new();
-    let mut pages = 0usize;
-    for l in lines {
-        let t = text(l);
-        if is_page_number(t) {
-            pages += 1;
-        } else if candidate(t) {
-            *counts.entry(shape(t)).or_default() += 1;
-        }
-    }
-    lines
+    // Per line: 1 = page number, 0 = not furniture, otherwise the shape hash.
+    let keys: Vec<u64> = lines
         .iter()
         .map(|l| {
             let t = text(l);
-            if is_page_number(t) {
-                pages >= 2
+            if t.len() > 80 {
+                0
+            } else if is_page_number(t) {
+                1
+            } else if candidate(t) {
+                shape(t).max(2)
             } else {
-                candidate(t) && counts.get(&shape(t)).is_some_and(|&n| n >= 3)
+                0
             }
+        })
+        .collect();
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut pages = 0usize;
+    for &k in &keys {
+        match k {
+            0 => {}
+            1 => pages += 1,
+            k => *counts.entry(k).or_default() += 1,
+        }
+    }
+    keys.iter()
+        .map(|&k| match k {
+            0 => false,
+            1 => pages >= 2,
+            k => counts.get(&k).is_some_and(|&n| n >= 3),
         })
         .collect()
 }

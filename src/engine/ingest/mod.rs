@@ -110,20 +110,29 @@ fn emit_line(out: &mut Builder, src: &str, line: Line, continued: bool, join: Jo
         from = lead + c.len_utf8();
     }
     let mut run = from;
-    for (i, c) in text[from..].char_indices() {
-        let i = i + from;
-        let r = chars::rep(c);
-        if r == Rep::Keep {
+    let tb = text.as_bytes();
+    let mut i = from;
+    while i < tb.len() {
+        let byte = tb[i];
+        if (0x20..0x7f).contains(&byte) {
+            i += 1; // plain ASCII is kept as is: the fast path
             continue;
         }
-        out.copy(s + run, &text[run..i]);
-        run = i + c.len_utf8();
-        let mut buf = [0u8; 4];
-        match r {
-            Rep::Keep | Rep::Drop => {}
-            Rep::Char(ch) => out.replace(s + i, c.len_utf8(), ch.encode_utf8(&mut buf)),
-            Rep::Str(st) => out.replace(s + i, c.len_utf8(), st),
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let r = chars::rep(c);
+        if r != Rep::Keep {
+            out.copy(s + run, &text[run..i]);
+            run = i + c.len_utf8();
+            let mut buf = [0u8; 4];
+            match r {
+                Rep::Keep | Rep::Drop => {}
+                Rep::Char(ch) => out.replace(s + i, c.len_utf8(), ch.encode_utf8(&mut buf)),
+                Rep::Str(st) => out.replace(s + i, c.len_utf8(), st),
+            }
         }
+        i += c.len_utf8();
     }
     out.copy(s + run, &text[run..]);
 }

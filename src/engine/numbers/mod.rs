@@ -70,20 +70,43 @@ impl Duration {
 /// Find every duration in `text`, in order.
 pub fn durations(text: &str) -> Vec<Duration> {
     let mut out = Vec::new();
-    let mut lx = Lexer::new(text, 0);
-    while let Some(t) = lx.next() {
-        let starts_number = match t.kind {
-            Kind::Num(_) => true,
-            Kind::Word => words::word_value(t.text(text)).is_some(),
-            Kind::Punct(_) => false,
-        };
-        if !starts_number {
+    let b = text.as_bytes();
+    let mut i = 0;
+    // Byte scan: only word starts that can begin a number (a digit, or the
+    // first letter of a number word) are handed to the tokenizer.
+    while i < b.len() {
+        let c = b[i];
+        let word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let candidate = word_start
+            && (c.is_ascii_digit()
+                || (words::may_start_number_word(c) && {
+                    let n = b[i..]
+                        .iter()
+                        .take(10)
+                        .take_while(|x| x.is_ascii_alphabetic())
+                        .count();
+                    (3..=9).contains(&n) && words::word_value(&text[i..i + n]).is_some()
+                }));
+        if candidate {
+            let mut lx = Lexer::new(text, i);
+            if let Some(t) = lx.next() {
+                let number = match t.kind {
+                    Kind::Num(_) => true,
+                    Kind::Word => words::word_value(t.text(text)).is_some(),
+                    Kind::Punct(_) => false,
+                };
+                if number && let Some((d, after)) = duration_at(text, t) {
+                    out.push(d);
+                    i = after.pos.max(i + 1);
+                    continue;
+                }
+            }
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
             continue;
         }
-        if let Some((d, after)) = duration_at(text, t) {
-            out.push(d);
-            lx = after;
-        }
+        i += 1;
     }
     out
 }

@@ -69,12 +69,18 @@ fn triggers_people_write() {
         12 Months Delivery «from the date of installation» «twelve (12) months»
         90 CalendarDays ambiguous Advance «notice» «ninety (90) days»
         6 Months Advance «in advance» «six (6) months»
-        30 CalendarDays ambiguous Release «after the third-party patch is released» «30 days»"#]]
+        30 CalendarDays ambiguous Release «after the third-party patch is released» «30 days»
+        24 Months Advance «notification» «24 months»
+        12 Months Advance «ahead» «12 months»
+        12 Months Advance «prior to» «twelve (12) month»
+        20 CalendarDays ambiguous Other «of» «20 days»"#]]
     .assert_eq(&show(
         "within 30 days after release. within fifteen (15) days of discovery. within ninety (90) days after Supplier's confirmation. \
          within sixty (60) days following completion of its investigation. within five (5) business days of receipt of notice. \
          within 10 days upon written request. for twelve (12) months from the date of installation. upon ninety (90) days' notice. \
-         six (6) months in advance. within 30 days after the third-party patch is released.",
+         six (6) months in advance. within 30 days after the third-party patch is released. \
+         24 months' notification prior to End of Life. 12 months ahead of the shut-down date. \
+         a twelve (12) month period prior to the claim. within 20 days of its occurrence, give notice.",
     ));
 }
 

@@ -65,7 +65,7 @@ pub fn find(s: &str, after: Lexer<'_>) -> Option<Trigger> {
         }
         let w = t.text(s);
         let is = |k: &str| w.eq_ignore_ascii_case(k);
-        if is("prior") || is("before") || is("advance") || is("preceding") {
+        if is("prior") || is("before") || is("advance") || is("preceding") || is("ahead") {
             let end = lx
                 .peek()
                 .filter(|n| n.is_word(s, "to"))
@@ -84,7 +84,7 @@ pub fn find(s: &str, after: Lexer<'_>) -> Option<Trigger> {
                 late: false,
             });
         }
-        if is("notice") || is("written") {
+        if is("notice") || is("notification") || is("written") {
             return Some(Trigger {
                 kind: TriggerKind::Advance,
                 span: Span::new(t.start, t.end),
@@ -102,7 +102,14 @@ pub fn find(s: &str, after: Lexer<'_>) -> Option<Trigger> {
             return Some(object(s, t, lx));
         }
         // Qualifiers that may sit between unit and connector: "days thereafter", "days or less".
-        if !(is("thereafter") || is("or") || is("less") || is("more") || is("immediately")) {
+        if !(is("thereafter")
+            || is("or")
+            || is("less")
+            || is("more")
+            || is("immediately")
+            || is("period")
+            || is("time"))
+        {
             return None;
         }
     }
@@ -113,7 +120,7 @@ pub fn find(s: &str, after: Lexer<'_>) -> Option<Trigger> {
 fn object(s: &str, conn: Tok, mut lx: Lexer<'_>) -> Trigger {
     for _ in 0..14 {
         let Some(t) = lx.next() else { break };
-        if stops(&t) {
+        if stops(&t) || t.is_punct(',') || t.is_punct('(') {
             break;
         }
         if t.kind != Kind::Word {

@@ -172,7 +172,13 @@ fn by_frequency(text: &str) -> (Option<String>, Option<String>) {
 /// Detect the parties of a contract. `clauses` carry ranges in `text`.
 pub fn detect(text: &str, clauses: &[Clause]) -> Parties {
     let mut p = Parties::default();
-    let mut end = text.len().min(PREAMBLE_WINDOW);
+    // The parties are named before the first numbered clause (give or take a
+    // recital): search up to there, at least 4 KB, at most PREAMBLE_WINDOW.
+    let body = clauses
+        .iter()
+        .find(|c| !matches!(c.kind, ClauseKind::Title | ClauseKind::Preamble))
+        .map_or(PREAMBLE_WINDOW, |c| c.range.start);
+    let mut end = text.len().min(body.clamp(4096, PREAMBLE_WINDOW));
     while !text.is_char_boundary(end) {
         end -= 1;
     }

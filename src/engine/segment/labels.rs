@@ -27,6 +27,8 @@ pub enum Sub {
     LowerRoman,
     UpperRoman,
     Digit,
+    /// "- item", "• item": bullets (ingest turns bullet glyphs into "-").
+    Bullet,
 }
 
 /// A label found at the start of a line.
@@ -117,6 +119,16 @@ pub fn parse(line: &str) -> Option<Label> {
     }
     if first == b'(' {
         return paren(line);
+    }
+    for bullet in ["- ", "* ", "\u{2022} "] {
+        if line.starts_with(bullet) && line.len() > bullet.len() {
+            return Some(Label {
+                style: Style::Sub(Sub::Bullet),
+                text_len: bullet.len() - 1,
+                rest: skip_spaces(line, bullet.len()),
+                marker: (0, bullet.len() - 1),
+            });
+        }
     }
     if first == 0xC2 && line.starts_with('§') {
         let i = skip_spaces(line, '§'.len_utf8());
@@ -326,7 +338,11 @@ pub fn is_heading(line: &str) -> bool {
         }
     }
     if lower == 0 {
-        return upper >= 2;
+        // ALL CAPS: short, and not a sentence fragment ending in a connector.
+        let mut words = t.split_whitespace();
+        let last = words.next_back().unwrap_or("");
+        let connector = ["AND", "OR", "THE", "OF", "TO", "FOR", "IN", "A", "BY"].contains(&last);
+        return upper >= 2 && words.count() < 12 && !connector && !t.ends_with(',');
     }
     // Title case: every word of four or more letters is capitalised.
     let mut words = 0;

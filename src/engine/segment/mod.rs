@@ -51,12 +51,16 @@ fn run_in_heading(rest: &str) -> Option<&str> {
     let words = h.split_whitespace().count();
     let last = h.rsplit(' ').next().unwrap_or("");
     let abbrev = [
-        "Inc", "Ltd", "Co", "Corp", "No", "LLC", "L.L.C", "U.S", "Mr", "Dr", "St",
+        "Inc", "Ltd", "Co", "Corp", "No", "LLC", "L.L.C", "U.S", "Mr", "Mrs", "Ms", "Dr", "St",
     ]
     .contains(&last);
     let next = rest[dot + 2..].chars().next();
-    (words <= 6 && !abbrev && labels::is_heading(h) && next.is_some_and(char::is_uppercase))
-        .then_some(h)
+    let starts = next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '(');
+    (words <= 6 && !abbrev && labels::is_heading(h) && starts).then_some(h)
+}
+
+fn introduces_list(u: &str) -> bool {
+    u.ends_with([':', '-', '\u{2014}'])
 }
 
 /// "Definitions." alone after a label: a heading with a full stop.
@@ -99,7 +103,14 @@ fn blocks(text: &str) -> Vec<Block> {
             let u = t[unit_start..unit_end].trim_end();
             let abs = line_start + lead + unit_start;
             let whole = marks.is_empty();
-            unit(&mut blocks, abs, u, whole, blank_seen, prev_ended_sentence);
+            let intro = !marks.is_empty() && k == 0;
+            let ctx = Ctx {
+                whole_line: whole,
+                intro,
+                blank_seen,
+                prev_ended_sentence,
+            };
+            unit(&mut blocks, abs, u, ctx);
             blank_seen = false;
             unit_start = unit_end;
         }
@@ -108,17 +119,36 @@ fn blocks(text: &str) -> Vec<Block> {
     blocks
 }
 
-fn unit(
-    blocks: &mut Vec<Block>,
-    abs: usize,
-    u: &str,
+/// Where a unit (a line, or part of a line split at inline markers) sits.
+#[derive(Debug, Clone, Copy)]
+struct Ctx {
+    /// The unit is a whole line (headings must be whole lines).
     whole_line: bool,
+    /// The unit introduces inline sub-clauses that follow on the same line.
+    intro: bool,
     blank_seen: bool,
     prev_ended_sentence: bool,
-) {
+}
+
+fn unit(blocks: &mut Vec<Block>, abs: usize, u: &str, ctx: Ctx) {
+    let Ctx {
+        whole_line,
+        intro,
+        blank_seen,
+        prev_ended_sentence,
+    } = ctx;
     let end = abs + u.len();
-    if let Some(l) = labels::parse(u) {
+    if let Some(mut l) = labels::parse(u) {
         let rest = &u[l.rest..];
+        // "I. INTRODUCTION", "A. GENERAL TERMS": top-level headings, not sub-clauses.
+        let caps = !rest.chars().any(char::is_lowercase);
+        if let Style::Sub(sub) = l.style
+            && !u.starts_with('(')
+            && labels::is_heading(rest)
+            && (sub == labels::Sub::UpperRoman || sub == labels::Sub::Upper && caps)
+        {
+            l.style = Style::Article;
+        }
         let label = Some(u[..l.text_len].to_string());
         let def = labels::definition(rest);
         let (kind, heading) = match l.style {
@@ -139,7 +169,9 @@ fn unit(
                 } else {
                     ClauseKind::Section
                 };
-                let h = if labels::is_heading(rest) || short_heading(rest) {
+                // A sub-clause in capitals is body text, not a heading, unless short.
+                let long = matches!(l.style, Style::Sub(_)) && rest.split_whitespace().count() > 4;
+                let h = if (labels::is_heading(rest) || short_heading(rest)) && !long {
                     clean_heading(rest)
                 } else {
                     run_in_heading(rest).and_then(clean_heading)
@@ -160,6 +192,10 @@ fn unit(
             rank: tree::rank(l.style),
             sub,
             body: !rest.is_empty(),
+            num: match l.style {
+                Style::Number(1) => u[..l.text_len].parse().ok(),
+                _ => None,
+            },
         });
         return;
     }
@@ -219,20 +255,27 @@ fn unit(
     }
     // Body text.
     match prev {
-        Some(p) if p.absorbs() => {
+        // After a blank line, plain text no longer belongs to a sub-clause.
+        Some(p) if p.absorbs() && !(blank_seen && p.kind == ClauseKind::Subclause) => {
             p.own_end = end;
             p.body = true;
         }
         Some(p) if p.kind == ClauseKind::Paragraph && !blank_seen && !prev_ended_sentence => {
             p.own_end = end;
+            if introduces_list(u) || intro {
+                p.rank = tree::INTRO;
+            }
         }
-        _ => blocks.push(Block::leaf(
-            ClauseKind::Paragraph,
-            abs,
-            end,
-            None,
-            tree::LEAF,
-        )),
+        _ => {
+            // "The Supplier shall:" introduces the sub-clauses that follow: they are its children.
+            let rank = if introduces_list(u) || intro {
+                tree::INTRO
+            } else {
+                tree::LEAF
+            };
+            let heading = run_in_heading(u).and_then(clean_heading);
+            blocks.push(Block::leaf(ClauseKind::Paragraph, abs, end, heading, rank));
+        }
     }
 }
 

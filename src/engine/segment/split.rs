@@ -11,6 +11,7 @@ pub const MAX_CHUNK: usize = 1500;
 pub fn ordinal(marker: &str, sub: Sub) -> Option<u32> {
     match sub {
         Sub::Digit => marker.parse().ok(),
+        Sub::Bullet => Some(1),
         Sub::Lower | Sub::Upper => {
             let b = marker.as_bytes();
             let c = b.first()?.to_ascii_lowercase();

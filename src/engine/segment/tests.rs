@@ -103,3 +103,34 @@ fn headings_attach_to_bare_labels() {
     "#]]
     .assert_eq(&outline(t));
 }
+
+#[test]
+fn nested_numbered_list_and_roman_top_level() {
+    let t = "I. INTRODUCTION\nThis is the intro.\nII. SECURITY\n1. Patches\n1.1 Supplier shall patch:\n1. within 30 days;\n2. at no cost;\n3. with notes.\n2. Notices\nSupplier shall notify.\n";
+    expect_test::expect![[r#"
+        Article I [INTRODUCTION] | I. INTRODUCTION This is the intro.
+        Article II [SECURITY] | II. SECURITY 1. Patches 1.1 Supplier
+          Section 1 [Patches] | 1. Patches 1.1 Supplier shall patch:
+            Section 1.1 [] | 1.1 Supplier shall patch: 1. within
+              Subclause 1 [] | 1. within 30 days;
+              Subclause 2 [] | 2. at no cost;
+              Subclause 3 [] | 3. with notes.
+          Section 2 [Notices] | 2. Notices Supplier shall notify.
+    "#]]
+    .assert_eq(&outline(t));
+}
+
+#[test]
+fn intro_paragraphs_own_their_lists_and_bullets() {
+    let t = "Remote Access. The Supplier shall:\n(a) use multi-factor authentication;\n(b) log every session.\n\nWhen a vulnerability is found the Supplier will:\n- issue a fix;\n- notify the Customer.\n\nAnother paragraph.";
+    expect_test::expect![[r#"
+        Paragraph - [Remote Access] | Remote Access. The Supplier shall: (a)
+          Subclause (a) [] | (a) use multi-factor authentication;
+          Subclause (b) [] | (b) log every session.
+        Paragraph - [] | When a vulnerability is found the
+          Subclause - [] | - issue a fix;
+          Subclause - [] | - notify the Customer.
+        Paragraph - [] | Another paragraph.
+    "#]]
+    .assert_eq(&outline(t));
+}

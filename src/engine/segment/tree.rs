@@ -14,6 +14,8 @@ pub const SUB: u32 = 100;
 pub const DEF_RANK: u32 = 90;
 /// Rank of the closing ("IN WITNESS WHEREOF"): ends articles and sections, not exhibits.
 pub const CLOSING: u32 = 1;
+/// Rank of a paragraph that introduces a list ("The Supplier shall:").
+pub const INTRO: u32 = DEF_RANK;
 /// Default rank of an unnumbered heading (between ARTICLE and "1.").
 pub const HEADING: u32 = 3;
 /// Deepest tree we build; deeper numbering becomes siblings at this depth.
@@ -65,6 +67,8 @@ pub struct Block {
     pub sub: Option<SubInfo>,
     /// Whether body text follows the label (so a heading line can no longer attach).
     pub body: bool,
+    /// The number of a one-part numeric label ("7." → 7), to spot lists nested in a clause.
+    pub num: Option<u32>,
 }
 
 impl Block {
@@ -84,6 +88,7 @@ impl Block {
             rank,
             sub: None,
             body: false,
+            num: None,
         }
     }
 
@@ -204,12 +209,43 @@ fn place(stack: &mut Vec<Open>, b: &mut Block) {
             stack.truncate(k);
         }
     } else {
-        while stack.last().is_some_and(|o| o.rank >= b.rank) {
+        // A plain paragraph ends any list, definition or paragraph before it.
+        let leaf = b.rank >= INTRO && b.kind == ClauseKind::Paragraph;
+        let floor = if leaf { INTRO } else { b.rank };
+        while stack.last().is_some_and(|o| o.rank >= floor) {
             stack.pop();
         }
     }
     if stack.len() >= MAX_DEPTH {
         stack.truncate(MAX_DEPTH - 1);
+    }
+}
+
+/// "1.", "2." inside clause 7.2 are a list in that clause, not new top-level
+/// clauses: a one-part number that does not continue the top-level sequence
+/// while we are inside a deeper clause becomes a sub-clause.
+fn nested_list(stack: &[Open], last_top: &mut Option<u32>, b: &mut Block) {
+    if matches!(b.kind, ClauseKind::Exhibit | ClauseKind::Article) {
+        *last_top = None;
+    }
+    let Some(v) = b.num else { return };
+    let top_rank = rank(Style::Number(1));
+    let deeper = stack.last().is_some_and(|o| o.rank > top_rank);
+    let continues_list = stack.iter().rev().take_while(|o| o.sub.is_some()).any(|o| {
+        o.sub
+            .is_some_and(|x| x.family == Sub::Digit && x.ord + 1 == v)
+    });
+    let restart = last_top.is_some_and(|t| v <= t && v != t + 1);
+    if deeper && (continues_list || restart) {
+        b.rank = SUB;
+        b.sub = Some(SubInfo {
+            family: Sub::Digit,
+            ord: v,
+            letter_ord: None,
+        });
+        b.kind = ClauseKind::Subclause;
+    } else {
+        *last_top = Some(v);
     }
 }
 
@@ -219,9 +255,12 @@ pub fn build(text: &str, blocks: Vec<Block>) -> Vec<Clause> {
     heading_ranks(&mut blocks);
     // Paragraphs before the first heading or numbered clause are the preamble,
     // but only in documents that have numbered (labelled) clauses at all.
-    let labelled = blocks
-        .iter()
-        .any(|b| b.label.is_some() || b.kind == ClauseKind::Definition);
+    let labelled = blocks.iter().any(|b| {
+        matches!(
+            b.kind,
+            ClauseKind::Article | ClauseKind::Section | ClauseKind::Exhibit
+        ) || (b.kind == ClauseKind::Definition && b.label.is_some())
+    });
     let first_structural = blocks
         .iter()
         .position(|b| {
@@ -235,7 +274,9 @@ pub fn build(text: &str, blocks: Vec<Block>) -> Vec<Clause> {
     let mut stack: Vec<Open> = Vec::new();
     // Open clauses waiting for their end: (id, depth).
     let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut last_top: Option<u32> = None;
     for (id, mut b) in blocks.into_iter().enumerate() {
+        nested_list(&stack, &mut last_top, &mut b);
         place(&mut stack, &mut b);
         let depth = stack.len();
         let parent = stack.last().map(|o| o.id);
