@@ -97,8 +97,8 @@ struct Plan {
     inserts: BTreeMap<Option<usize>, Vec<InsBlock>>,
 }
 
-/// One inserted paragraph: its text and whether it is the heading line of
-/// an inserted clause (written bold).
+/// One inserted paragraph (one line of the inserted text) and whether it
+/// is a heading line of an inserted clause (written bold).
 struct InsBlock {
     text: String,
     bold: bool,
@@ -137,25 +137,27 @@ fn plan(doc: &Document, paras: &[Para]) -> Plan {
             continue;
         }
         let anchor = paras.iter().rposition(|p| p.range.start < e);
-        let blocks: Vec<&str> = r
+        let lines: Vec<&str> = r
             .insert
-            .split("\n\n")
+            .lines()
             .map(str::trim)
             .filter(|b| !b.is_empty())
             .collect();
-        let first_is_heading = blocks.len() > 1
-            && !blocks[0].contains('\n')
-            && blocks[0].len() < 120
-            && !blocks[0].ends_with('.');
         let list = plan.inserts.entry(anchor).or_default();
-        for (k, b) in blocks.iter().enumerate() {
+        for (k, line) in lines.iter().enumerate() {
             list.push(InsBlock {
-                text: b.to_string(),
-                bold: k == 0 && first_is_heading,
+                text: line.to_string(),
+                bold: k + 1 < lines.len() && looks_like_heading(line),
             });
         }
     }
     plan
+}
+
+/// A short line without closing punctuation: a clause heading
+/// ("2.3 Vulnerability notice", "12. CYBERSECURITY ADDENDUM").
+fn looks_like_heading(line: &str) -> bool {
+    line.chars().count() < 100 && !line.ends_with(['.', ';', ':', ','])
 }
 
 fn inline_target(paras: &[Para], s: usize, e: usize) -> Option<usize> {

@@ -3,11 +3,14 @@
 //! do. Each selected finding's model language is rendered with the party
 //! terms and playbook values and inserted at the finding's insertion point
 //! (or in a Cybersecurity Addendum at the end when the engine gave none).
+//! The placement and wording are the app's own (`crate::review`), so the CLI
+//! and the browser insert exactly the same text.
 
-use crate::edit::Revision;
-use crate::engine::{Report, Span, Status};
+use crate::edit::{Document, Revision};
+use crate::engine::{Report, Status};
 use crate::library::{Library, Requirement, Values};
-use std::collections::BTreeMap;
+use crate::review::insert::{insert_all, insert_for};
+use crate::review::render::model_text;
 
 /// Which findings get model language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,39 +44,19 @@ impl Selection {
     }
 }
 
-/// The model language of `req` with `{{supplier}}`, `{{customer}}` and
-/// threshold placeholders filled in, Markdown emphasis removed.
+/// The model language of `req` with its placeholders filled in, as plain
+/// text (the same rendering the app inserts: `review::render::model_text`).
 pub fn render_model_language(req: &Requirement, lib: &Library, values: &Values) -> String {
-    let src = req.body.model_language.trim();
-    let mut out = String::with_capacity(src.len() + 64);
-    let mut rest = src;
-    while let Some(i) = rest.find("{{") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 2..];
-        let Some(j) = after.find("}}") else {
-            out.push_str(&rest[i..]);
-            rest = "";
-            break;
-        };
-        let name = after[..j].trim();
-        match name {
-            "supplier" => out.push_str(&values.supplier),
-            "customer" => out.push_str(&values.customer),
-            _ => match lib.threshold_value(name, &values.playbook) {
-                Some(v) if v.fract() == 0.0 => out.push_str(&format!("{}", v as i64)),
-                Some(v) => out.push_str(&format!("{v}")),
-                None => out.push_str(&rest[i..i + 2 + j + 2]),
-            },
-        }
-        rest = &after[j + 2..];
-    }
-    out.push_str(rest);
-    out.replace("**", "").replace("__", "")
+    model_text(&req.meta.id, lib, values).unwrap_or_default()
 }
 
-/// One insertion revision per insertion point, in text order, carrying the
-/// rendered model language of every selected finding that is not already met.
-/// `base` is the text the report was computed on (`Document.base`).
+/// The revisions that insert model language for the selected findings, as
+/// the app does: [`Selection::Missing`] is the app's "Insert all missing"
+/// (`review::insert::insert_all`: a Cybersecurity Addendum with every missing
+/// requirement plus the Partnership Maturity Roadmap exhibit for partial
+/// ones); [`Selection::Ids`] inserts each named, not-yet-met requirement at
+/// the engine's suggested point (`review::insert::insert_for`). `base` is the
+/// text the report was computed on (`Document.base`).
 pub fn insert_revisions(
     report: &Report,
     lib: &Library,
@@ -81,85 +64,19 @@ pub fn insert_revisions(
     base: &str,
     sel: &Selection,
 ) -> Vec<Revision> {
-    // offset → (requirement ids, text blocks)
-    let mut at: BTreeMap<usize, (Vec<String>, Vec<String>)> = BTreeMap::new();
-    let mut addendum: Vec<(String, String)> = Vec::new();
-    for f in &report.findings {
-        if f.status == Status::Strong || !sel.wants(&f.req, f.status) {
-            continue;
-        }
-        let Some(req) = lib.get(&f.req) else { continue };
-        let body = render_model_language(req, lib, values);
-        match &f.insertion {
-            Some(ins)
-                if !ins.new_addendum
-                    && ins.offset <= base.len()
-                    && base.is_char_boundary(ins.offset) =>
-            {
-                let e = at.entry(ins.offset).or_default();
-                e.0.push(f.req.clone());
-                e.1.push(
-                    format!("{} {}\n\n{}", ins.label, req.meta.title, body)
-                        .trim()
-                        .to_string(),
-                );
+    let mut doc = Document::new(base);
+    match sel {
+        Selection::Missing => insert_all(&doc, report, lib, values).into_iter().collect(),
+        Selection::Ids(_) => {
+            for f in &report.findings {
+                if f.status == Status::Strong || !sel.wants(&f.req, f.status) {
+                    continue;
+                }
+                if let Some(r) = insert_for(&doc, report, f, lib, values) {
+                    let _ = doc.apply(r);
+                }
             }
-            Some(ins) => addendum.push((
-                f.req.clone(),
-                format!("{} {}\n\n{}", ins.label, req.meta.title, body)
-                    .trim()
-                    .to_string(),
-            )),
-            None => {
-                let label = format!("A.{}", addendum.len() + 1);
-                addendum.push((
-                    f.req.clone(),
-                    format!("{label} {}\n\n{body}", req.meta.title),
-                ));
-            }
+            doc.revisions
         }
     }
-    if !addendum.is_empty() {
-        let mut blocks = vec!["Cybersecurity Addendum".to_string()];
-        let ids = addendum.iter().map(|a| a.0.clone()).collect();
-        blocks.extend(addendum.into_iter().map(|a| a.1));
-        let e = at
-            .entry(base.len())
-            .or_insert_with(|| (Vec::new(), Vec::new()));
-        e.0 = [std::mem::take(&mut e.0), ids].concat();
-        e.1.extend(blocks);
-    }
-    at.into_iter()
-        .map(|(offset, (ids, blocks))| Revision {
-            req: (ids.len() == 1)
-                .then(|| ids[0].clone())
-                .or_else(|| Some(ids.join(","))),
-            delete: Span::new(offset, offset),
-            insert: separated(base, offset, &blocks.join("\n\n")),
-        })
-        .collect()
-}
-
-/// Surround inserted text with just enough blank lines to stand as its own
-/// paragraphs between the text before and after `offset`.
-fn separated(base: &str, offset: usize, text: &str) -> String {
-    let before = &base[..offset];
-    let after = &base[offset..];
-    let lead = if before.trim_end_matches([' ', '\t']).is_empty() || before.ends_with("\n\n") {
-        ""
-    } else if before.ends_with('\n') {
-        "\n"
-    } else {
-        "\n\n"
-    };
-    let trail = if after.is_empty() {
-        "\n"
-    } else if after.starts_with("\n\n") {
-        ""
-    } else if after.starts_with('\n') {
-        "\n"
-    } else {
-        "\n\n"
-    };
-    format!("{lead}{text}{trail}")
 }

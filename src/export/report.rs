@@ -9,6 +9,7 @@ use super::docx::esc;
 use super::insert::render_model_language;
 use crate::edit::Document;
 use crate::engine::{Finding, Report, Status};
+use crate::library::render::model_language_html;
 use crate::library::{Library, Pillar, Priority, Values};
 
 const CSS: &str = "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1b1f24;max-width:960px;margin:2em auto;padding:0 1em}\
@@ -174,9 +175,10 @@ fn finding(
             .as_ref()
             .map(|i| format!(" (insert as {})", esc(&i.label)))
             .unwrap_or_default();
+        let model = model_language_html(req, values)
+            .unwrap_or_else(|_| paragraphs(&render_model_language(req, lib, values)));
         h.push_str(&format!(
-            "<h4>Proposed language{at}</h4><div class=\"model\">{}</div>\n",
-            paragraphs(&render_model_language(req, lib, values))
+            "<h4>Proposed language{at}</h4><div class=\"model\">{model}</div>\n"
         ));
     }
     h.push_str("</section>\n");

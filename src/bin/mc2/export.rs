@@ -226,11 +226,11 @@ mod tests {
             .count();
         assert!(missing > 0);
         assert!(
-            md.starts_with("1. Scope") && md.contains("Cybersecurity Addendum"),
+            md.starts_with("1. Scope") && md.contains("2. CYBERSECURITY ADDENDUM"),
             "{md}"
         );
         assert!(
-            back.text.contains("Cybersecurity Addendum"),
+            back.text.contains("2. CYBERSECURITY ADDENDUM"),
             "the DOCX carries the insertion"
         );
         assert!(html.contains("Partnership Maturity Roadmap"));
