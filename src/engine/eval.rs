@@ -50,6 +50,8 @@ pub struct Miss {
     pub id: String,
     pub gold: Vec<(String, String)>,
     pub predicted: Vec<(String, String)>,
+    /// The engine's reasons for each predicted requirement.
+    pub reasons: Vec<String>,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -126,6 +128,10 @@ pub fn eval_clauses(
                 predicted: pred
                     .iter()
                     .map(|(r, s)| (r.clone(), s.as_str().to_string()))
+                    .collect(),
+                reasons: hits
+                    .iter()
+                    .map(|h| format!("{}: {}", h.req, h.reasons.join(" ")))
                     .collect(),
             });
         }

@@ -23,6 +23,7 @@ pub struct Vocab {
     negation: Regex,
     vague: Regex,
     sole: Regex,
+    specific: Regex,
 }
 
 fn vocab() -> &'static Vocab {
@@ -31,12 +32,14 @@ fn vocab() -> &'static Vocab {
         let r = |s: &str| Regex::new(&format!("(?i){s}")).expect("static grading regex");
         Vocab {
             binding: r(
-                r"\b(shall|must|will|agrees? to|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
+                r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
             ),
             escape: r(
                 r"\b((commercially )?reasonable (efforts|endeavou?rs)|best efforts|endeavou?r|(up)?on (written )?request|if requested|as (may be )?required by (applicable )?law|to the extent (required by law|practicable|feasible|possible|reasonably possible)|where (feasible|practicable|possible|appropriate)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect)\b",
             ),
-            permissive: r(r"\b(may|should|can|could|might)\b"),
+            permissive: r(
+                r"\b((supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|it|they|we|party) (may|can|could|might)( elect| choose| decide)?\b( not\b| only\b)?|should|is encouraged to|are encouraged to|preferred)\b",
+            ),
             negation: r(
                 r"\b(no (obligation|duty|responsibility|liability|commitment)|(is|are|shall be|will be) not (required|obligated|responsible|liable)|shall not be (required|obligated|responsible)|not be required to|has no (obligation|responsibility|duty)|disclaims?|makes no (warranty|representation|guarantee)|does not (warrant|guarantee|represent)|without (any )?(warranty|obligation)|is not (responsible|liable))\b",
             ),
@@ -44,6 +47,9 @@ fn vocab() -> &'static Vocab {
                 r"\b(promptly|prompt|as soon as (reasonably )?(practicable|possible)|without (undue|unreasonable) delay|in a timely (manner|fashion)|timely|reasonable (time|period)|expeditiously|periodically|regularly|appropriate|industry[- ]standard|commercially reasonable|reasonable)\b",
             ),
             sole: r(r"\b(solely|sole responsibility|exclusively|entirely) ?(responsible|liable)?\b"),
+            specific: r(
+                r"(\b(fips|nist|iso|iec|soc ?[12]|ssae|hitrust|pci|cis|owasp|aes|tls|sha-?\d|mfa|multi-factor|two-factor|800-\d+|62443|81001|27001|hipaa|ssdf|sbom|cyclonedx|spdx|mds2)\b|\b(annual(ly)?|quarterly|monthly|weekly|daily|at least once|every \w+ (months?|years?|days?)|once (per|a|each) (year|quarter|month))\b|\(i+\)|\(b\)|\(2\)|;\s*(and|or)?\s*\(|\u2022.*\u2022)",
+            ),
         }
     })
 }
@@ -216,12 +222,15 @@ pub fn grade(
     }
 
     // 3. Modal strength and escape qualifiers.
-    let binding = in_focus(&v.binding);
+    let whole = |re: &Regex| re.find(text).map(|m| Span::new(m.start(), m.end()));
+    let binding = in_focus(&v.binding).or_else(|| whole(&v.binding));
     let escape = in_focus(&v.escape);
     let permissive = in_focus(&v.permissive);
     let cue_weak = first(&rc.weak, text);
     let cue_strong = first(&rc.strong, text);
-    if let Some(s) = escape.or(cue_weak) {
+    let escape = escape.or(cue_weak);
+    let has_number = !durs.is_empty();
+    if let Some(s) = escape.filter(|_| !has_number) {
         g.phrases.push(s);
         g.status = Status::Weak;
         g.reasons.push(format!(
@@ -231,7 +240,9 @@ pub fn grade(
         return Some(g);
     }
     if let Some(p) = permissive {
-        if binding.is_none_or(|b| b.start > p.start) {
+        let pt = &text[p.start..p.end].to_lowercase();
+        let restrictive = pt.ends_with(" not") || pt.ends_with(" only");
+        if !restrictive && binding.is_none_or(|b| b.start > p.start) {
             g.phrases.push(p);
             g.status = Status::Weak;
             g.reasons.push(format!(
@@ -306,7 +317,9 @@ pub fn grade(
     }
     if number_bad {
         g.status = Status::Partial;
-    } else if binding.is_some() && (number_ok || cue_strong.is_some()) {
+    } else if binding.is_some()
+        && (number_ok || has_number || cue_strong.is_some() || whole(&v.specific).is_some())
+    {
         g.status = Status::Strong;
         if let Some(s) = cue_strong {
             g.phrases.push(s);

@@ -26,7 +26,11 @@ use detect::Scratch;
 use std::sync::Arc;
 
 /// Minimum topic score for a requirement to count as addressed by a clause.
-pub const MIN_SCORE: f32 = 1.0;
+pub const MIN_SCORE: f32 = 1.5;
+/// A requirement must score at least this share of the best one in the same clause.
+pub const REL_SCORE: f32 = 0.5;
+/// At most this many requirements per clause.
+pub const TOP_K: usize = 3;
 
 /// How to analyse: whose side we are on and which playbook numbers apply.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -110,9 +114,17 @@ impl Engine {
             parties,
             playbook: &opts.playbook,
         };
-        detect::candidates(c, scratch, text, heading_reqs)
+        let cands = detect::candidates(c, scratch, text, heading_reqs);
+        let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
+        let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
+        let mut ranked: Vec<_> = cands
             .into_iter()
-            .filter(|cand| cand.score >= MIN_SCORE)
+            .filter(|cand| cand.score >= min && cand.score >= rel * max)
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+        ranked.truncate(topk);
+        ranked
+            .into_iter()
             .filter_map(|cand| {
                 let req = &self.lib.requirements[cand.req];
                 let graded = grade::grade(&ctx, req, &c.reqs[cand.req], text, &cand, durs)?;

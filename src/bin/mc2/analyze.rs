@@ -378,6 +378,9 @@ pub fn eval(args: &[String]) -> Result<(), String> {
             if verbose {
                 for m in &misses {
                     eprintln!("{} gold={:?} pred={:?}", m.id, m.gold, m.predicted);
+                    for r in &m.reasons {
+                        eprintln!("    {r}");
+                    }
                 }
             }
             println!("{}", serde_json::to_string(&s).map_err(|e| e.to_string())?);
