@@ -160,11 +160,19 @@ fn sample_contract_tree() {
         Section 10 [INDEMNIFICATION AND LIMITATION OF LIABILITY] | 10. INDEMNIFICATION AND LIMITATION OF LIABILITY 10.1
           Section 10.1 [Indemnity] | 10.1 Indemnity. Supplier shall defend and indemnify
           Section 10.2 [Limitation] | 10.2 Limitation. Except for indemnity obligations and
-        Section 11 [GOVERNING LAW] | 11. GOVERNING LAW This Agreement is governed
-        Section 12 [GENERAL] | 12. GENERAL 12.1 Notices. Notices under this
-          Section 12.1 [Notices] | 12.1 Notices. Notices under this Agreement must
-          Section 12.2 [Assignment] | 12.2 Assignment. Neither Party may assign this
-          Section 12.3 [Entire Agreement] | 12.3 Entire Agreement. This Agreement, including its
+        Section 11 [INSURANCE] | 11. INSURANCE 11.1 Coverage. During the Term
+          Section 11.1 [Coverage] | 11.1 Coverage. During the Term and for
+          Section 11.2 [Certificates] | 11.2 Certificates. Supplier shall provide certificates of
+        Section 12 [COMPLIANCE AND RECALLS] | 12. COMPLIANCE AND RECALLS 12.1 Regulatory Compliance.
+          Section 12.1 [Regulatory Compliance] | 12.1 Regulatory Compliance. Supplier shall maintain all
+          Section 12.2 [Recalls] | 12.2 Recalls. Supplier shall notify Customer of
+          Section 12.3 [Protected Health Information] | 12.3 Protected Health Information. To the extent
+        Section 13 [FORCE MAJEURE] | 13. FORCE MAJEURE Neither Party is liable
+        Section 14 [GOVERNING LAW] | 14. GOVERNING LAW This Agreement is governed
+        Section 15 [GENERAL] | 15. GENERAL 15.1 Notices. Notices under this
+          Section 15.1 [Notices] | 15.1 Notices. Notices under this Agreement must
+          Section 15.2 [Assignment] | 15.2 Assignment. Neither Party may assign this
+          Section 15.3 [Entire Agreement] | 15.3 Entire Agreement. This Agreement, including its
         Paragraph - [] | IN WITNESS WHEREOF, the Parties have signed
           Paragraph - [] | NORTHWIND INFUSION SYSTEMS, INC.
           Paragraph - [] | By: ______________________ Name: Dana Whitfield, Vice President,
@@ -209,6 +217,9 @@ fn sample_contract_parties_and_numbers() {
         90 CalendarDays Advance «before» «ninety (90) days»
         30 CalendarDays Notice «after receiving» «thirty (30) days»
         12 Months Advance «before» «twelve (12) months»
+        2 Years Other «after» «two (2) years»
+        10 BusinessDays Request «after Customer's written request» «ten (10) business days»
+        5 CalendarDays Release «after it is issued» «five (5) days»
         4 Hours - «four (4) hours»
         2 BusinessDays - «two (2) business days»"#]]
     .assert_eq(&durations_of(mc2::sample::SAMPLE_CONTRACT));

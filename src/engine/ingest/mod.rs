@@ -114,7 +114,7 @@ fn emit_line(out: &mut Builder, src: &str, line: Line, continued: bool, join: Jo
     let mut i = from;
     while i < tb.len() {
         let byte = tb[i];
-        if (0x20..0x7f).contains(&byte) {
+        if byte.wrapping_sub(0x20) < 0x5f {
             i += 1; // plain ASCII is kept as is: the fast path
             continue;
         }

@@ -76,17 +76,21 @@ pub fn durations(text: &str) -> Vec<Duration> {
     // first letter of a number word) are handed to the tokenizer.
     while i < b.len() {
         let c = b[i];
-        let word_start = i == 0 || !b[i - 1].is_ascii_alphanumeric();
-        let candidate = word_start
-            && (c.is_ascii_digit()
-                || (words::may_start_number_word(c) && {
-                    let n = b[i..]
-                        .iter()
-                        .take(10)
-                        .take_while(|x| x.is_ascii_alphabetic())
-                        .count();
-                    (3..=9).contains(&n) && words::word_value(&text[i..i + n]).is_some()
-                }));
+        let alnum = c.is_ascii_alphanumeric();
+        if !alnum {
+            i += 1;
+            continue;
+        }
+        // `i` is at the start of a word or number (the previous byte is not alphanumeric).
+        let candidate = c.is_ascii_digit()
+            || (words::may_start_number_word(c) && {
+                let n = b[i..]
+                    .iter()
+                    .take(10)
+                    .take_while(|x| x.is_ascii_alphabetic())
+                    .count();
+                (3..=9).contains(&n) && words::word_value(&text[i..i + n]).is_some()
+            });
         if candidate {
             let mut lx = Lexer::new(text, i);
             if let Some(t) = lx.next() {
@@ -101,12 +105,10 @@ pub fn durations(text: &str) -> Vec<Duration> {
                     continue;
                 }
             }
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            continue;
         }
-        i += 1;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
     }
     out
 }

@@ -7,7 +7,7 @@ use super::{Trigger, TriggerKind};
 use crate::engine::Span;
 
 /// Word stems that name the event, checked in order; the first hit wins.
-const STEMS: [(&str, TriggerKind); 30] = [
+const STEMS: [(&str, TriggerKind); 31] = [
     ("confirm", TriggerKind::Confirmation),
     ("validat", TriggerKind::Confirmation),
     ("verif", TriggerKind::Confirmation),
@@ -26,6 +26,7 @@ const STEMS: [(&str, TriggerKind); 30] = [
     ("publish", TriggerKind::Release),
     ("publicat", TriggerKind::Release),
     ("issuance", TriggerKind::Release),
+    ("issued", TriggerKind::Release),
     ("disclos", TriggerKind::Release),
     ("notice", TriggerKind::Notice),
     ("notif", TriggerKind::Notice),

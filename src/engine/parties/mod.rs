@@ -22,7 +22,7 @@ fn defined_term_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r#"\(\s*(?:(?:hereinafter|hereafter)\s+(?:(?:referred\s+to|called|known)\s+as\s+)?|individually\s+|collectively\s*,?\s*|each\s+a\s+)?(?:the\s+)?["“”']\s*([A-Z][A-Za-z0-9&.\- ]{0,40}?)\s*["“”']"#,
+            r#"\(\s*(?:(?:hereinafter|hereafter)\s+(?:(?:referred\s+to|called|known)\s+as\s+)?|individually\s+|collectively\s*,?\s*|each\s+a\s+)?(?:the\s+)?["“”']\s*([A-Z][A-Za-z0-9&.\- ]{0,40}?)\s*["“”'](?:\s*(?:,|or|and)\s*(?:the\s+)?["“”']\s*([A-Z][A-Za-z0-9&.\- ]{0,40}?)\s*["“”'])?"#,
         )
         .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
     })
@@ -189,6 +189,11 @@ pub fn detect(text: &str, clauses: &[Clause]) -> Parties {
         let (Some(all), Some(term)) = (c.get(0), c.get(1)) else {
             continue;
         };
+        // `Acme Inc. ("Acme" or "Supplier")`: prefer the role word.
+        let term = match c.get(2) {
+            Some(t2) if side_of_term(t2.as_str()).is_some() => t2,
+            _ => term,
+        };
         let term_s = term.as_str().trim();
         if NOT_PARTIES.iter().any(|n| n.eq_ignore_ascii_case(term_s)) {
             continue;
@@ -297,9 +302,50 @@ pub fn customer_terms(p: &Parties) -> Vec<String> {
     )
 }
 
+/// Every word that may name one side (defined term, legal name and its first
+/// word, generic role nouns), without allocating; the other side's defined
+/// term is left out.
+fn names<'a>(
+    own: &'a Option<String>,
+    name: &'a Option<String>,
+    other: &'a Option<String>,
+    generic: &'static [&'static str],
+) -> impl Iterator<Item = &'a str> {
+    let first = name
+        .as_deref()
+        .and_then(|n| n.split([' ', ',']).next())
+        .filter(|f| f.len() >= 4 && *f != "The");
+    own.as_deref()
+        .into_iter()
+        .chain(name.as_deref())
+        .chain(first)
+        .chain(generic.iter().copied())
+        .filter(move |t| !t.is_empty() && other.as_deref() != Some(*t))
+}
+
+/// Last position in `head` where `term` names a party: a whole word, not the
+/// first half of a compound defined term ("Customer Data", "Supplier Personnel").
+fn last_mention(head: &str, term: &str) -> Option<usize> {
+    let b = head.as_bytes();
+    let mut end = head.len();
+    while let Some(i) = head[..end].rfind(term) {
+        let before_ok = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        let after = &head[i + term.len()..];
+        let after_ok = !after.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && !after
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+        if before_ok && after_ok {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
+}
+
 /// Which party a sentence binds: the party named closest before its first
 /// "shall" / "will" / "must" / "agrees to" / "is responsible". `None` when
-/// no party is named there or no obligation word is found.
+/// no party is named there or no obligation word is found. Allocation-free.
 pub fn obligor(p: &Parties, sentence: &str) -> Option<Side> {
     const VERBS: [&str; 7] = [
         " shall ",
@@ -315,9 +361,24 @@ pub fn obligor(p: &Parties, sentence: &str) -> Option<Side> {
     while !sentence.is_char_boundary(from) {
         from += 1;
     }
-    let head = &sentence[from..at];
-    let last = |terms: Vec<String>| terms.iter().filter_map(|t| head.rfind(t.as_str())).max();
-    match (last(supplier_terms(p)), last(customer_terms(p))) {
+    let head = &sentence[from..at + 1];
+    let sup = names(
+        &p.supplier,
+        &p.supplier_name,
+        &p.customer,
+        &FALLBACK_SUPPLIER,
+    )
+    .filter_map(|t| last_mention(head, t))
+    .max();
+    let cus = names(
+        &p.customer,
+        &p.customer_name,
+        &p.supplier,
+        &FALLBACK_CUSTOMER,
+    )
+    .filter_map(|t| last_mention(head, t))
+    .max();
+    match (sup, cus) {
         (Some(s), Some(c)) => Some(if s > c {
             Side::Supplier
         } else {

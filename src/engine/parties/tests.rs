@@ -45,6 +45,16 @@ fn names_as_defined_terms_are_classified_by_the_name() {
 }
 
 #[test]
+fn two_terms_in_one_parenthesis_prefer_the_role_word() {
+    let p = parties(
+        "Agreement between Acme Medical Inc. (\"Acme\" or \"Supplier\") and Lakeview Clinic (\"Clinic\").",
+    );
+    assert_eq!(p.supplier.as_deref(), Some("Supplier"));
+    assert_eq!(p.supplier_name.as_deref(), Some("Acme Medical Inc."));
+    assert_eq!(p.customer.as_deref(), Some("Clinic"));
+}
+
+#[test]
 fn definitions_and_frequency_fallback() {
     let p = parties(
         "1. \"Manufacturer\" means Zenith Devices.\n2. The Manufacturer shall notify the HDO. The HDO shall patch.\n",
@@ -83,4 +93,13 @@ fn terms_and_obligor() {
         Some(Side::Customer)
     );
     assert_eq!(obligor(&p, "Patches are important."), None);
+    assert_eq!(
+        obligor(&p, "Customer Data received by Supplier shall be encrypted."),
+        Some(Side::Supplier),
+        "a compound defined term (Customer Data) does not name the customer"
+    );
+    assert_eq!(
+        obligor(&p, "The Northwind team will respond."),
+        Some(Side::Supplier)
+    );
 }

@@ -46,7 +46,11 @@ fn clean_heading(s: &str) -> Option<String> {
 
 /// "Patches. The Supplier shall …": a short capitalised run-in heading before the first ". ".
 fn run_in_heading(rest: &str) -> Option<&str> {
-    let dot = rest.get(..rest.len().min(80))?.find(". ")?;
+    let mut lim = rest.len().min(80);
+    while !rest.is_char_boundary(lim) {
+        lim -= 1;
+    }
+    let dot = rest[..lim].find(". ")?;
     let h = &rest[..dot];
     let words = h.split_whitespace().count();
     let last = h.rsplit(' ').next().unwrap_or("");
