@@ -12,7 +12,7 @@ use mc2::edit::Document;
 use mc2::engine::Report;
 use mc2::export::{self, Selection};
 use mc2::import::{self, Opened};
-use mc2::library::{Library, Values};
+use mc2::library::{Library, Playbook, Values};
 
 /// Export options parsed from the `analyze` command line.
 #[derive(Debug, Default, Clone)]
@@ -69,12 +69,35 @@ impl ExportOpts {
 /// Read a contract file (.docx, .txt, .md …) with the app's importer.
 /// Import warnings go to stderr.
 pub fn read_contract(path: &str) -> Result<Opened, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot open {path}: {e}"))?;
+    if meta.is_dir() {
+        return Err(format!("{path} is a directory, not a file"));
+    }
+    if meta.len() > import::MAX_FILE_BYTES as u64 {
+        return Err(format!(
+            "{path}: {}",
+            import::ImportError::TooLarge {
+                bytes: meta.len() as usize
+            }
+        ));
+    }
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     let opened = import::open(path, &bytes).map_err(|e| format!("{path}: {e}"))?;
     for w in &opened.warnings {
         eprintln!("mc2: {path}: {w}");
     }
     Ok(opened)
+}
+
+/// Placeholder values for model language: the contract's own defined terms
+/// for the parties (else "Supplier" / "Customer") and the playbook in use.
+pub fn values_for(report: &Report, playbook: &Playbook) -> Values {
+    let d = Values::default();
+    Values {
+        supplier: report.parties.supplier.clone().unwrap_or(d.supplier),
+        customer: report.parties.customer.clone().unwrap_or(d.customer),
+        playbook: playbook.clone(),
+    }
 }
 
 /// Apply `--insert` and write the requested exports. `report` is the
