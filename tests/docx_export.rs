@@ -363,3 +363,57 @@ mod roundtrip {
         }
     }
 }
+
+#[test]
+fn sample_contract_with_every_missing_requirement_inserted_exports_and_reads_back() {
+    use mc2::engine::{Engine, Options, Status};
+    use mc2::export::{Selection, insert_revisions};
+    use mc2::library::{Library, Values};
+    let lib = Library::builtin();
+    let text = mc2::sample::SAMPLE_CONTRACT;
+    let report = Engine::new(&lib).analyze(text, &Options::default());
+    let mut doc = Document::new(text);
+    for r in insert_revisions(&report, &lib, &Values::default(), text, &Selection::Missing) {
+        doc.apply(r).unwrap();
+    }
+    let missing: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Missing)
+        .map(|f| f.title.as_str())
+        .collect();
+    assert!(!missing.is_empty(), "the sample contract has gaps");
+    let out = docx_revised(&doc, None, DATE).unwrap();
+    let xml = String::from_utf8(part(&out, "word/document.xml")).unwrap();
+    let inserted: String = changes(&xml)
+        .into_iter()
+        .filter(|c| c.0 == "ins")
+        .map(|c| c.3 + "\n")
+        .collect();
+    for title in &missing {
+        assert!(
+            inserted.contains(title),
+            "{title} inserted as a tracked change"
+        );
+    }
+    let back = open("sample.docx", &out).unwrap();
+    let original = open_with(
+        "sample.docx",
+        &out,
+        ImportOptions {
+            tracked: TrackedChanges::Original,
+        },
+    )
+    .unwrap();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        words(&original.text),
+        words(text),
+        "rejecting every change gives the contract back"
+    );
+    assert_eq!(
+        words(&back.text),
+        words(&doc.text()),
+        "accepting every change gives the revised contract"
+    );
+}
