@@ -111,3 +111,38 @@ fn addendum_uses_the_values_file() {
         "mc2: playbook value `patch_dayz` names no threshold in the library\n"
     );
 }
+
+#[test]
+fn a_pack_extends_list_and_addendum_and_broken_files_only_warn() {
+    let dir = Scratch::new("pack");
+    let patch = mc2::library::BUILTIN_FILES
+        .iter()
+        .find(|(n, _)| *n == "PERF-PATCH.md")
+        .map(|(_, t)| {
+            t.replace("id = \"PERF-PATCH\"", "id = \"X-PATCH-HOUSE\"")
+                .replace("patch_", "house_patch_")
+        })
+        .unwrap_or_default();
+    dir.write("X-PATCH-HOUSE.md", &patch);
+    let broken = dir.write("X-BROKEN.md", "+++\nid = 'X-BROKEN'\n");
+    let pack = dir.0.display().to_string();
+
+    let o = mc2(&["clauses", "list", "--pack", &pack]);
+    assert!(o.status.success());
+    let out = text(&o.stdout);
+    assert_eq!(out.lines().count(), 36);
+    assert!(
+        out.lines()
+            .last()
+            .is_some_and(|l| l.starts_with("X-PATCH-HOUSE") && l.ends_with("(pack)")),
+        "{out}"
+    );
+    assert_eq!(
+        text(&o.stderr),
+        format!("warning: {broken}:1: front matter opened with `+++` is never closed\n")
+    );
+
+    let o = mc2(&["addendum", "--pack", &pack]);
+    assert!(o.status.success());
+    assert!(text(&o.stdout).contains("### 5.7 Security patches and updates"));
+}
