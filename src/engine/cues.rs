@@ -25,10 +25,10 @@ pub struct ReqCues {
     pub party: Party,
     /// Topic regexes, each with the literal-set index that gates it (None: always run).
     pub patterns: Vec<(Regex, Option<usize>)>,
-    pub strong: Vec<Regex>,
-    pub weak: Vec<Regex>,
-    pub conflict: Vec<Regex>,
-    pub exclude: Vec<Regex>,
+    pub strong: Vec<Gated>,
+    pub weak: Vec<Gated>,
+    pub conflict: Vec<Gated>,
+    pub exclude: Vec<Gated>,
 }
 
 /// The whole compiled vocabulary.
@@ -54,8 +54,34 @@ pub fn rx(src: &str) -> Option<Regex> {
     Regex::new(&format!("(?i){src}")).ok()
 }
 
-fn rxs(srcs: &[String]) -> Vec<Regex> {
-    srcs.iter().filter_map(|s| rx(s)).collect()
+/// A regex with the literal words one of which must occur for it to match:
+/// checking them with a substring search first skips most regex runs.
+#[derive(Debug, Clone)]
+pub struct Gated {
+    pub re: Regex,
+    lits: Option<Vec<String>>,
+}
+
+impl Gated {
+    pub fn new(src: &str) -> Option<Gated> {
+        Some(Gated {
+            re: rx(src)?,
+            lits: prefilter(src),
+        })
+    }
+    /// First match in `text`; `lower` is `text` ASCII-lowercased (same offsets).
+    pub fn find(&self, text: &str, lower: &str) -> Option<(usize, usize)> {
+        if let Some(l) = &self.lits {
+            if !l.iter().any(|w| lower.contains(w.as_str())) {
+                return None;
+            }
+        }
+        self.re.find(text).map(|m| (m.start(), m.end()))
+    }
+}
+
+fn rxs(srcs: &[String]) -> Vec<Gated> {
+    srcs.iter().filter_map(|s| Gated::new(s)).collect()
 }
 
 /// Stem every word of `phrase` and join as " a b c " (the stream format).

@@ -136,25 +136,37 @@ pub fn candidates(
             }
         }
     }
-    // Regex topic patterns, gated by their literals.
-    let mut open = vec![false; c.n_sets];
+    // Regex topic patterns, gated by their literals and run only in a window
+    // around each literal hit (the sentence it sits in, at most ±300 bytes).
+    let mut open: Vec<Vec<usize>> = vec![Vec::new(); c.n_sets];
     for m in c.literals.find_overlapping_iter(text) {
         for &s in &c.literal_sets[m.pattern().as_usize()] {
-            open[s] = true;
+            if open[s].len() < 4 {
+                open[s].push(m.start());
+            }
         }
     }
     for (ri, rc) in c.reqs.iter().enumerate() {
         for (re, gate) in &rc.patterns {
-            if gate.is_some_and(|g| !open[g]) {
-                continue;
-            }
-            if let Some(m) = re.find(text) {
+            let found = match gate {
+                Some(g) => open[*g].iter().find_map(|&p| {
+                    let w = window(text, p);
+                    re.find(&text[w.start..w.end])
+                        .map(|m| Span::new(w.start + m.start(), w.start + m.end()))
+                }),
+                // Ungated patterns only confirm a topic the concepts already found.
+                None if by_req.contains_key(&ri) && text.len() <= 4000 => {
+                    re.find(text).map(|m| Span::new(m.start(), m.end()))
+                }
+                None => None,
+            };
+            if let Some(span) = found {
                 let cand = by_req.entry(ri).or_insert_with(|| Candidate {
                     req: ri,
                     ..Candidate::default()
                 });
                 cand.score += 1.0;
-                cand.phrases.push(Span::new(m.start(), m.end()));
+                cand.phrases.push(span);
             }
         }
     }
@@ -173,4 +185,35 @@ pub fn candidates(
     }
     out.sort_by_key(|c| c.req);
     out
+}
+
+/// The sentence around byte `p` of `text`, clipped to ±300 bytes, on char boundaries.
+pub fn window(text: &str, p: usize) -> Span {
+    let b = text.as_bytes();
+    let lo_lim = p.saturating_sub(300);
+    let mut lo = p;
+    while lo > lo_lim {
+        if lo >= 2 && matches!(b[lo - 2], b'.' | b';' | b'\n') && b[lo - 1].is_ascii_whitespace() {
+            break;
+        }
+        lo -= 1;
+    }
+    let hi_lim = (p + 300).min(b.len());
+    let mut hi = p;
+    while hi < hi_lim {
+        if matches!(b[hi], b'.' | b';' | b'\n')
+            && b.get(hi + 1).is_none_or(|c| c.is_ascii_whitespace())
+        {
+            hi += 1;
+            break;
+        }
+        hi += 1;
+    }
+    while lo > 0 && !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    while hi < b.len() && !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    Span::new(lo, hi)
 }

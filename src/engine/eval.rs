@@ -131,7 +131,14 @@ pub fn eval_clauses(
                     .collect(),
                 reasons: hits
                     .iter()
-                    .map(|h| format!("{}: {}", h.req, h.reasons.join(" ")))
+                    .map(|h| {
+                        let ph: Vec<&str> = h
+                            .phrases
+                            .iter()
+                            .filter_map(|p| row.text.get(p.start..p.end))
+                            .collect();
+                        format!("{} {:?}: {}", h.req, ph, h.reasons.join(" "))
+                    })
                     .collect(),
             });
         }

@@ -6,30 +6,29 @@
 //! library's `strong` / `weak` / `conflict` regexes, and numbers are compared
 //! with the playbook thresholds chosen by their `context` words.
 
-use super::cues::ReqCues;
+use super::cues::{Gated, ReqCues};
 use super::detect::Candidate;
 use super::numbers::Duration;
 use super::parties::{self, Side};
 use super::{Parties, Span, Status};
 use crate::library::{Direction, Party, Playbook, Requirement, Threshold, Unit};
-use regex_lite::Regex;
 use std::sync::OnceLock;
 
 /// Generic grading vocabulary, compiled once.
 pub struct Vocab {
-    binding: Regex,
-    escape: Regex,
-    permissive: Regex,
-    negation: Regex,
-    vague: Regex,
-    sole: Regex,
-    specific: Regex,
+    binding: Gated,
+    escape: Gated,
+    permissive: Gated,
+    negation: Gated,
+    vague: Gated,
+    sole: Gated,
+    specific: Gated,
 }
 
 fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
-        let r = |s: &str| Regex::new(&format!("(?i){s}")).expect("static grading regex");
+        let r = |s: &str| Gated::new(s).expect("static grading regex");
         Vocab {
             binding: r(
                 r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
@@ -110,9 +109,9 @@ pub fn quote(text: &str, s: Span) -> String {
     }
 }
 
-fn first(re: &[Regex], text: &str) -> Option<Span> {
+fn first(re: &[Gated], text: &str, lower: &str) -> Option<Span> {
     re.iter()
-        .find_map(|r| r.find(text).map(|m| Span::new(m.start(), m.end())))
+        .find_map(|r| r.find(text, lower).map(|(a, b)| Span::new(a, b)))
 }
 
 /// Grade candidate `cand` of requirement `req` in `text`. `None` when an
@@ -126,7 +125,13 @@ pub fn grade(
     durs: &[Duration],
 ) -> Option<Graded> {
     let v = vocab();
-    if first(&rc.exclude, text).is_some() && cand.score < 2.0 {
+    let lower = text.to_ascii_lowercase();
+    if cand.score < 2.0
+        && cand.phrases.iter().any(|p| {
+            let w = super::detect::window(text, p.start);
+            first(&rc.exclude, &text[w.start..w.end], &lower[w.start..w.end]).is_some()
+        })
+    {
         return None;
     }
     let sents = sentences(text);
@@ -160,8 +165,14 @@ pub fn grade(
         .unwrap_or("Customer")
         .to_string();
 
+    let in_focus_any = |res: &[Gated]| {
+        focus.iter().find_map(|f| {
+            first(res, &text[f.start..f.end], &lower[f.start..f.end])
+                .map(|m| Span::new(f.start + m.start, f.start + m.end))
+        })
+    };
     // 1. Wording that works against the requirement.
-    if let Some(s) = first(&rc.conflict, text) {
+    if let Some(s) = in_focus_any(&rc.conflict) {
         g.phrases.push(s);
         g.status = Status::Conflict;
         g.reasons.push(format!(
@@ -170,10 +181,10 @@ pub fn grade(
         ));
         return Some(g);
     }
-    let in_focus = |re: &Regex| {
+    let in_focus = |re: &Gated| {
         focus.iter().find_map(|f| {
-            re.find(&text[f.start..f.end])
-                .map(|m| Span::new(f.start + m.start(), f.start + m.end()))
+            re.find(&text[f.start..f.end], &lower[f.start..f.end])
+                .map(|(a, b)| Span::new(f.start + a, f.start + b))
         })
     };
     if let Some(s) = in_focus(&v.negation) {
@@ -222,12 +233,12 @@ pub fn grade(
     }
 
     // 3. Modal strength and escape qualifiers.
-    let whole = |re: &Regex| re.find(text).map(|m| Span::new(m.start(), m.end()));
+    let whole = |re: &Gated| re.find(text, &lower).map(|(a, b)| Span::new(a, b));
     let binding = in_focus(&v.binding).or_else(|| whole(&v.binding));
     let escape = in_focus(&v.escape);
     let permissive = in_focus(&v.permissive);
-    let cue_weak = first(&rc.weak, text);
-    let cue_strong = first(&rc.strong, text);
+    let cue_weak = in_focus_any(&rc.weak);
+    let cue_strong = in_focus_any(&rc.strong);
     let escape = escape.or(cue_weak);
     let has_number = !durs.is_empty();
     if let Some(s) = escape.filter(|_| !has_number) {
@@ -263,14 +274,16 @@ pub fn grade(
         {
             continue;
         }
-        let Some(t) = pick_threshold(&req.meta.thresholds, text, d) else {
+        let Some((t, by_context)) = pick_threshold(&req.meta.thresholds, text, d) else {
             continue;
         };
         let limit = ctx.playbook.values.get(&t.name).copied().unwrap_or(t.value);
         let have = d.approx_days();
         let want_days = days(limit, t.unit);
         g.phrases.push(d.span);
-        g.numbers.push((t.name.clone(), have, d.span));
+        if by_context {
+            g.numbers.push((t.name.clone(), have, d.span));
+        }
         let found = quote(text, d.span);
         let wanted = format!("{} {}", fmt_num(limit), unit_words(t.unit));
         let worse = match t.direction {
@@ -352,7 +365,11 @@ pub fn grade(
 /// The threshold a duration is measured against: the one whose `context`
 /// words occur nearest the duration; a sole threshold of a compatible unit
 /// when no context word is near.
-fn pick_threshold<'a>(ts: &'a [Threshold], text: &str, d: &Duration) -> Option<&'a Threshold> {
+fn pick_threshold<'a>(
+    ts: &'a [Threshold],
+    text: &str,
+    d: &Duration,
+) -> Option<(&'a Threshold, bool)> {
     if ts.is_empty() {
         return None;
     }
@@ -370,9 +387,9 @@ fn pick_threshold<'a>(ts: &'a [Threshold], text: &str, d: &Duration) -> Option<&
             best = Some((hits, t));
         }
     }
-    best.map(|b| b.1).or_else(|| {
+    best.map(|b| (b.1, true)).or_else(|| {
         let compat: Vec<&Threshold> = ts.iter().filter(|t| compatible(t.unit, d.unit)).collect();
-        (compat.len() == 1).then(|| compat[0])
+        (compat.len() == 1).then(|| (compat[0], false))
     })
 }
 
@@ -386,7 +403,7 @@ fn floor(text: &str, mut i: usize) -> usize {
 /// Short periods (hours, days) compare with each other; long ones (months, years) too.
 fn compatible(a: Unit, b: Unit) -> bool {
     let long = |u| matches!(u, Unit::Months | Unit::Years);
-    long(a) == long(b) || matches!((a, b), (Unit::CalendarDays, _) | (_, Unit::CalendarDays))
+    long(a) == long(b)
 }
 
 fn days(v: f64, u: Unit) -> f64 {

@@ -117,12 +117,22 @@ impl Engine {
         let cands = detect::candidates(c, scratch, text, heading_reqs);
         let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
-        let mut ranked: Vec<_> = cands
+        let (mut ranked, rest): (Vec<_>, Vec<_>) = cands
             .into_iter()
-            .filter(|cand| cand.score >= min && cand.score >= rel * max)
-            .collect();
+            .partition(|cand| cand.score >= min && cand.score >= rel * max);
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
-        ranked.truncate(topk);
+        let mut dropped = ranked.split_off(topk.min(ranked.len()));
+        dropped.extend(rest);
+        // Wording against a requirement always counts, even when the clause
+        // is mainly about something else ("Customer is solely responsible for patching").
+        let lower = text.to_ascii_lowercase();
+        ranked.extend(dropped.into_iter().filter(|cand| {
+            cand.score >= 1.0
+                && c.reqs[cand.req]
+                    .conflict
+                    .iter()
+                    .any(|g| g.find(text, &lower).is_some())
+        }));
         ranked
             .into_iter()
             .filter_map(|cand| {
