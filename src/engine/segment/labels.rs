@@ -397,6 +397,38 @@ pub fn definition(line: &str) -> Option<(usize, usize)> {
     hit.then_some((off + 1, off + 1 + close))
 }
 
+/// A definition without quotes: `Security Patch means …` (a short Title Case
+/// term, then "means" / "shall mean" / "has the meaning"). Returns the term's range.
+pub fn bare_definition(line: &str) -> Option<(usize, usize)> {
+    let mut lim = line.len().min(72);
+    while !line.is_char_boundary(lim) {
+        lim -= 1;
+    }
+    let head = &line[..lim];
+    let at = [" means ", " shall mean ", " has the meaning", " refers to "]
+        .iter()
+        .filter_map(|k| head.find(k))
+        .min()?;
+    let term = &line[..at];
+    let mut words = 0;
+    for w in term.split(' ') {
+        words += 1;
+        let small = ["of", "and", "or", "the", "for", "to", "in", "a"].contains(&w);
+        let cap = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if words > 5 || !(cap || small && words > 1) {
+            return None;
+        }
+    }
+    let bad_first = [
+        "The", "This", "It", "Each", "Any", "Such", "That", "Which", "Nothing", "Supplier",
+        "Customer",
+    ];
+    (!bad_first.contains(&term.split(' ').next().unwrap_or("")) && words <= 5).then_some((0, at))
+}
+
 /// Does this line begin a new block (label, bullet, definition, keyword heading)?
 /// Used by ingest to decide not to join a wrapped line onto the previous one.
 pub fn starts_block(line: &str) -> bool {

@@ -69,8 +69,9 @@ fn introduces_list(u: &str) -> bool {
 
 /// "Definitions." alone after a label: a heading with a full stop.
 fn short_heading(rest: &str) -> bool {
-    rest.strip_suffix('.')
-        .is_some_and(|h| h.split_whitespace().count() <= 6 && labels::is_heading(h))
+    rest.strip_suffix('.').is_some_and(|h| {
+        h.len() <= 100 && h.split_whitespace().nth(6).is_none() && labels::is_heading(h)
+    })
 }
 
 /// "IN WITNESS WHEREOF": the closing that ends the numbered body.
@@ -142,7 +143,8 @@ fn unit(blocks: &mut Vec<Block>, abs: usize, u: &str, ctx: Ctx) {
         prev_ended_sentence,
     } = ctx;
     let end = abs + u.len();
-    if let Some(mut l) = labels::parse(u) {
+    let toc = u.contains("....");
+    if let Some(mut l) = labels::parse(u).filter(|_| !toc) {
         let rest = &u[l.rest..];
         // "I. INTRODUCTION", "A. GENERAL TERMS": top-level headings, not sub-clauses.
         let caps = !rest.chars().any(char::is_lowercase);
@@ -154,7 +156,7 @@ fn unit(blocks: &mut Vec<Block>, abs: usize, u: &str, ctx: Ctx) {
             l.style = Style::Article;
         }
         let label = Some(u[..l.text_len].to_string());
-        let def = labels::definition(rest);
+        let def = labels::definition(rest).or_else(|| labels::bare_definition(rest));
         let (kind, heading) = match l.style {
             Style::Exhibit => (ClauseKind::Exhibit, clean_heading(rest)),
             Style::Article => (
@@ -174,7 +176,8 @@ fn unit(blocks: &mut Vec<Block>, abs: usize, u: &str, ctx: Ctx) {
                     ClauseKind::Section
                 };
                 // A sub-clause in capitals is body text, not a heading, unless short.
-                let long = matches!(l.style, Style::Sub(_)) && rest.split_whitespace().count() > 4;
+                let long =
+                    matches!(l.style, Style::Sub(_)) && rest.split_whitespace().nth(4).is_some();
                 let h = if (labels::is_heading(rest) || short_heading(rest)) && !long {
                     clean_heading(rest)
                 } else {
@@ -203,7 +206,7 @@ fn unit(blocks: &mut Vec<Block>, abs: usize, u: &str, ctx: Ctx) {
         });
         return;
     }
-    if let Some((a, b)) = labels::definition(u) {
+    if let Some((a, b)) = labels::definition(u).or_else(|| labels::bare_definition(u)) {
         blocks.push(Block::leaf(
             ClauseKind::Definition,
             abs,

@@ -134,3 +134,16 @@ fn intro_paragraphs_own_their_lists_and_bullets() {
     "#]]
     .assert_eq(&outline(t));
 }
+
+#[test]
+fn unquoted_definitions_and_table_of_contents() {
+    let t = "CONTENTS\n1. Definitions ........ 2\n2. Security ........ 4\n\n1. DEFINITIONS\n1.1 Security Patch means a software change that fixes a Vulnerability.\n1.2 The Supplier means Acme.\n2. SECURITY\nSupplier shall patch.";
+    expect_test::expect![[r#"
+        Title - [] | CONTENTS 1. Definitions ........ 2 2.
+        Section 1 [DEFINITIONS] | 1. DEFINITIONS 1.1 Security Patch means
+          Definition 1.1 [Security Patch] | 1.1 Security Patch means a software
+          Section 1.2 [] | 1.2 The Supplier means Acme.
+        Section 2 [SECURITY] | 2. SECURITY Supplier shall patch.
+    "#]]
+    .assert_eq(&outline(t));
+}
