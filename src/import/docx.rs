@@ -18,6 +18,8 @@ pub(super) struct Parsed {
     pub warnings: Vec<String>,
     pub body_start: usize,
     pub body_end: usize,
+    /// Tracked insertions + deletions found in the body.
+    pub tracked: usize,
 }
 
 /// Paragraph being read.
@@ -56,6 +58,7 @@ pub(super) fn parse_body(
         warnings: Vec::new(),
         body_start: 0,
         body_end: 0,
+        tracked: 0,
     };
     let (mut ins_count, mut del_count) = (0usize, 0usize);
     let mut skip = 0usize;
@@ -329,6 +332,7 @@ pub(super) fn parse_body(
             vec![seg],
         );
     }
+    out.tracked = ins_count + del_count;
     if ins_count + del_count > 0 {
         out.warnings.push(match opts.tracked {
             TrackedChanges::Accept => format!(

@@ -66,6 +66,10 @@ pub struct Opened {
     pub warnings: Vec<String>,
     /// For a DOCX: the original package and the paragraph map, for export.
     pub docx: Option<DocxSource>,
+    /// Number of tracked changes (insertions + deletions) already in a
+    /// DOCX: when non-zero the app can offer "review the original"
+    /// ([`TrackedChanges::Original`]).
+    pub tracked_changes: usize,
 }
 
 /// Why a file could not be opened. `Display` is a message for people.
@@ -184,6 +188,7 @@ pub fn open_with(
         kind,
         warnings,
         docx: None,
+        tracked_changes: 0,
     })
 }
 

@@ -77,6 +77,7 @@ pub fn open_docx(bytes: &[u8], opts: ImportOptions) -> Result<Opened, ImportErro
         text: parsed.text,
         kind: Kind::Docx,
         warnings: parsed.warnings,
+        tracked_changes: parsed.tracked,
         docx: Some(DocxSource {
             package: bytes.to_vec(),
             document_xml,
