@@ -132,6 +132,7 @@ fn tracked_changes_accepted_by_default_original_on_request() {
             .iter()
             .any(|w| w.contains("tracked changes"))
     );
+    assert_eq!(accepted.tracked_changes, 2, "one insertion and one deletion");
     let original = open_with(
         "tracked.docx",
         &bytes,
