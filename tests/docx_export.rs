@@ -417,3 +417,72 @@ fn sample_contract_with_every_missing_requirement_inserted_exports_and_reads_bac
         "accepting every change gives the revised contract"
     );
 }
+
+#[test]
+fn replacing_an_auto_numbered_clause_keeps_words_numbering_instead_of_typing_it() {
+    let bytes = fixture("contract.docx");
+    let opened = open("contract.docx", &bytes).unwrap();
+    let src = opened.docx.as_ref().unwrap();
+    let mut doc = Document::new(opened.text.clone());
+    // Inline: "2.2 Customer shall apply patches promptly." → same label, new words.
+    let old = "2.2 Customer shall apply patches promptly.";
+    let s = doc.base.find(old).unwrap();
+    doc.apply(Revision {
+        req: None,
+        delete: Span::new(s, s + old.len()),
+        insert: "2.2 Customer shall apply Security Patches.".into(),
+    })
+    .unwrap();
+    // Multi-line: the whole of 2.1 replaced by a heading and a body.
+    let old = "2.1 Patches. Supplier shall provide security patches within 90 days of release.";
+    let s = doc.base.find(old).unwrap();
+    doc.apply(Revision {
+        req: None,
+        delete: Span::new(s, s + old.len()),
+        insert: "2.1 Security patches\nSupplier shall make Security Patches available within 30 Calendar Days.".into(),
+    })
+    .unwrap();
+    let out = docx_revised(&doc, Some(src), DATE).unwrap();
+    let xml = String::from_utf8(part(&out, "word/document.xml")).unwrap();
+    let ins: Vec<String> = changes(&xml)
+        .into_iter()
+        .filter(|c| c.0 == "ins" && !c.3.is_empty())
+        .map(|c| c.3)
+        .collect();
+    assert_eq!(
+        ins,
+        [
+            "Security patches",
+            "Supplier shall make Security Patches available within 30 Calendar Days.",
+            "Customer shall apply Security Patches."
+        ],
+        "labels are not typed: Word numbers the paragraphs"
+    );
+    let numbered_insert = xml.find(r#"<w:numId w:val="90"/></w:numPr><w:rPr><w:ins "#);
+    assert!(
+        numbered_insert.is_some(),
+        "the inserted heading paragraph carries the list numbering: {xml}"
+    );
+    let accepted = open("out.docx", &out).unwrap().text;
+    assert!(
+        accepted.contains("2.1 Security patches\n\nSupplier shall make"),
+        "{accepted}"
+    );
+    assert!(
+        accepted.contains("2.2 Customer shall apply Security Patches."),
+        "{accepted}"
+    );
+    assert!(
+        accepted.contains("3. General"),
+        "later clauses keep their numbers: {accepted}"
+    );
+    let original = open_with(
+        "out.docx",
+        &out,
+        ImportOptions {
+            tracked: TrackedChanges::Original,
+        },
+    )
+    .unwrap();
+    assert_eq!(original.text, doc.base);
+}

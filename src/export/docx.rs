@@ -102,6 +102,9 @@ struct Plan {
 struct InsBlock {
     text: String,
     bold: bool,
+    /// Paragraph properties to use (those of a replaced auto-numbered
+    /// paragraph, so Word keeps numbering it); empty for plain paragraphs.
+    ppr: String,
 }
 
 fn editable(p: &Para) -> bool {
@@ -127,13 +130,18 @@ fn plan(doc: &Document, paras: &[Para]) -> Plan {
         if r.insert.is_empty() {
             continue;
         }
+        let numbered = replaced_label(&doc.base, paras, s, e);
         if !r.insert.contains('\n')
             && let Some(i) = inline_target(paras, s, e)
         {
+            let text = match numbered {
+                Some((_, label)) => strip_label(&r.insert, label).unwrap_or(&r.insert),
+                None => &r.insert,
+            };
             plan.marks
                 .entry(i)
                 .or_default()
-                .push(Mark::Ins(e, r.insert.clone()));
+                .push(Mark::Ins(e, text.to_string()));
             continue;
         }
         let anchor = paras.iter().rposition(|p| p.range.start < e);
@@ -145,13 +153,54 @@ fn plan(doc: &Document, paras: &[Para]) -> Plan {
             .collect();
         let list = plan.inserts.entry(anchor).or_default();
         for (k, line) in lines.iter().enumerate() {
+            let relabel = match numbered {
+                Some((i0, label)) if k == 0 => {
+                    strip_label(line, label).map(|t| (t, paras[i0].ppr.clone()))
+                }
+                _ => None,
+            };
+            let (line, ppr) = relabel.unwrap_or((line, String::new()));
             list.push(InsBlock {
                 text: line.to_string(),
+                ppr,
                 bold: k + 1 < lines.len() && looks_like_heading(line),
             });
         }
     }
     plan
+}
+
+/// The first paragraph a deletion `s..e` covers from its start, when that
+/// paragraph has an automatic list label Word draws ("2.1 "): its index
+/// and the label. Replacement text that starts with the same label reuses
+/// the paragraph's numbering instead of typing the number.
+fn replaced_label<'a>(
+    base: &'a str,
+    paras: &[Para],
+    s: usize,
+    e: usize,
+) -> Option<(usize, &'a str)> {
+    if s == e {
+        return None;
+    }
+    let (i, p) = paras.iter().enumerate().find(|(_, p)| {
+        editable(p) && p.range.start < e && s < p.range.end.max(p.range.start + 1)
+    })?;
+    let first = p
+        .runs
+        .first()
+        .filter(|r| r.synthetic && r.raw.is_empty() && s <= r.range.start)?;
+    Some((i, base.get(first.range.start..first.range.end)?))
+}
+
+/// `line` without its leading `label` ("2.1 Title" → "Title").
+fn strip_label<'a>(line: &'a str, label: &str) -> Option<&'a str> {
+    let label = label.trim();
+    if label.is_empty() {
+        return None;
+    }
+    let rest = line.trim_start().strip_prefix(label)?;
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim_start())
 }
 
 /// A short line without closing punctuation: a clause heading
@@ -245,7 +294,11 @@ fn paragraph_xml(
     let ins_points: Vec<usize> = ins.iter().map(|i| i.0).collect();
     let mut ins = ins.into_iter().peekable();
     let mut out = String::from("<w:p>");
-    out.push_str(&ppr_with_mark(&p.ppr, mark_deleted.then(|| track.attrs())));
+    out.push_str(&ppr_with_mark(
+        &p.ppr,
+        "w:del",
+        mark_deleted.then(|| track.attrs()),
+    ));
     let mut last_rpr = "";
     for seg in &p.runs {
         if seg.synthetic {
@@ -304,18 +357,21 @@ fn inserted_paragraph(block: &InsBlock, track: &mut Track) -> String {
         ""
     };
     format!(
-        "<w:p><w:pPr><w:rPr><w:ins {mark}/></w:rPr></w:pPr><w:ins {}>{}</w:ins></w:p>",
+        "<w:p>{}<w:ins {}>{}</w:ins></w:p>",
+        ppr_with_mark(&block.ppr, "w:ins", Some(mark)),
         track.attrs(),
         run_xml(rpr, &block.text, false)
     )
 }
 
-/// `<w:pPr>` with a tracked-change mark on the paragraph mark (`w:rPr/w:del`).
-fn ppr_with_mark(ppr: &str, del: Option<String>) -> String {
-    let Some(attrs) = del else {
+/// `<w:pPr>` with a tracked-change mark (`w:ins` or `w:del`) on the
+/// paragraph mark (`w:pPr/w:rPr`), keeping the schema order (the mark's
+/// `w:rPr` goes before `w:sectPr` / `w:pPrChange`).
+fn ppr_with_mark(ppr: &str, tag: &str, attrs: Option<String>) -> String {
+    let Some(attrs) = attrs else {
         return ppr.to_string();
     };
-    let mark = format!("<w:del {attrs}/>");
+    let mark = format!("<{tag} {attrs}/>");
     if ppr.is_empty() || ppr.ends_with("/>") && !ppr.contains("</w:pPr>") {
         return format!("<w:pPr><w:rPr>{mark}</w:rPr></w:pPr>");
     }
@@ -330,8 +386,11 @@ fn ppr_with_mark(ppr: &str, del: Option<String>) -> String {
             &ppr[i + "<w:rPr/>".len()..]
         );
     }
-    match ppr.rfind("</w:pPr>") {
-        Some(i) => format!("{}<w:rPr>{mark}</w:rPr></w:pPr>", &ppr[..i]),
+    let at = ["<w:sectPr", "<w:pPrChange", "</w:pPr>"]
+        .iter()
+        .find_map(|t| ppr.find(t));
+    match at {
+        Some(i) => format!("{}<w:rPr>{mark}</w:rPr>{}", &ppr[..i], &ppr[i..]),
         None => ppr.to_string(),
     }
 }

@@ -31,6 +31,9 @@ struct PBuild {
     num_id: Option<String>,
     ilvl: Option<usize>,
     outline: Option<u8>,
+    /// The paragraph mark is a tracked deletion / insertion (`w:pPr/w:rPr`).
+    mark_del: bool,
+    mark_ins: bool,
     /// (text, rPr, synthetic, raw)
     segs: Vec<(String, String, bool, String)>,
 }
@@ -216,8 +219,18 @@ pub(super) fn parse_body(
                             run.other = true;
                         }
                     }
-                    b"ins" | b"moveTo" if !in_ppr => ins_count += 1,
-                    b"del" | b"moveFrom" if !in_ppr => del_count += 1,
+                    b"ins" | b"moveTo" if in_ppr => {
+                        if let Some(p) = &mut p {
+                            p.mark_ins = true;
+                        }
+                    }
+                    b"del" | b"moveFrom" if in_ppr => {
+                        if let Some(p) = &mut p {
+                            p.mark_del = true;
+                        }
+                    }
+                    b"ins" | b"moveTo" => ins_count += 1,
+                    b"del" | b"moveFrom" => del_count += 1,
                     b"sectPr" if in_body && p.is_none() && tbl_depth == 0 => out.body_end = before,
                     _ => {}
                 }
@@ -266,6 +279,17 @@ pub(super) fn parse_body(
                     }
                     b"p" => {
                         if let Some(pb) = p.take() {
+                            // An empty paragraph whose mark is a tracked deletion
+                            // (accepted) or insertion (original) does not exist in
+                            // the version being read: Word would not number it.
+                            let gone = pb.segs.iter().all(|s| s.0.trim().is_empty())
+                                && match opts.tracked {
+                                    TrackedChanges::Accept => pb.mark_del,
+                                    TrackedChanges::Original => pb.mark_ins,
+                                };
+                            if gone {
+                                continue;
+                            }
                             finish_paragraph(
                                 pb,
                                 after,
