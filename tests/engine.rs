@@ -46,7 +46,9 @@ fn check(name: &str, want: Expect) {
 
 #[test]
 fn strong_addendum_meets_most_requirements_it_covers() {
-    check("strong_addendum.txt", expect![[r#"
+    check(
+        "strong_addendum.txt",
+        expect![[r#"
         DEF strong [3 4 1]
         GEN-SCOPE strong [2 ]
         HDO-RESP strong [13]
@@ -65,12 +67,15 @@ fn strong_addendum_meets_most_requirements_it_covers() {
         PERF-PATCH strong [3 12]
         PERF-VULN-NOTICE strong [4]
         missing: 18
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn weak_terms_are_graded_weak_partial_or_conflicting() {
-    check("weak_terms.txt", expect![[r#"
+    check(
+        "weak_terms.txt",
+        expect![[r#"
         GEN-SHARED partial [6]
         MAT-3PC weak [5]
         MAT-TRANSP weak [4]
@@ -79,12 +84,15 @@ fn weak_terms_are_graded_weak_partial_or_conflicting() {
         PERF-INCIDENT partial [8]
         PERF-PATCH conflict [2 6]
         missing: 28
-    "#]]);
+    "#]],
+    );
 }
 
 #[test]
 fn baa_and_addendum_deadlines_conflict() {
-    check("baa_conflict.txt", expect![[r#"
+    check(
+        "baa_conflict.txt",
+        expect![[r#"
         GEN-SCOPE strong [3]
         GEN-SHARED partial [5]
         HDO-RESP partial [5]
@@ -93,7 +101,8 @@ fn baa_and_addendum_deadlines_conflict() {
         PERF-INCIDENT conflict [3 2]
         PERF-PATCH conflict [4 5]
         missing: 28
-    "#]]);
+    "#]],
+    );
     let r = engine().analyze(&fixture("baa_conflict.txt"), &Options::default());
     let inc = r.findings.iter().find(|f| f.req == "PERF-INCIDENT");
     let inc = inc.map(|f| (f.status, f.conflicts.len()));

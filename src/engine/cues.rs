@@ -71,10 +71,10 @@ impl Gated {
     }
     /// First match in `text`; `lower` is `text` ASCII-lowercased (same offsets).
     pub fn find(&self, text: &str, lower: &str) -> Option<(usize, usize)> {
-        if let Some(l) = &self.lits {
-            if !l.iter().any(|w| lower.contains(w.as_str())) {
-                return None;
-            }
+        if let Some(l) = &self.lits
+            && !l.iter().any(|w| lower.contains(w.as_str()))
+        {
+            return None;
         }
         self.re.find(text).map(|m| (m.start(), m.end()))
     }
@@ -307,10 +307,10 @@ impl<I: Iterator<Item = char>> CollectVecStr for I {
 }
 
 fn strip_group_flags(inner: &[char]) -> &[char] {
-    if inner.first() == Some(&'?') {
-        if let Some(p) = inner.iter().position(|&c| c == ':') {
-            return &inner[p + 1..];
-        }
+    if inner.first() == Some(&'?')
+        && let Some(p) = inner.iter().position(|&c| c == ':')
+    {
+        return &inner[p + 1..];
     }
     inner
 }

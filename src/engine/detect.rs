@@ -122,7 +122,7 @@ pub fn candidates(
                 PhraseKind::Concept => {
                     if !seen.contains(&(ri, pid)) {
                         seen.push((ri, pid));
-                        cand.score += if n > 1 { 1.5 } else { 1.0 };
+                        cand.score += if n > 1 { 1.25 } else { 1.0 };
                     }
                     cand.phrases.push(span);
                 }
@@ -171,11 +171,11 @@ pub fn candidates(
         }
     }
     for &ri in heading_reqs {
-        if let Some(cand) = by_req.get_mut(&ri) {
-            if !cand.heading {
-                cand.heading = true;
-                cand.score += 0.5;
-            }
+        if let Some(cand) = by_req.get_mut(&ri)
+            && !cand.heading
+        {
+            cand.heading = true;
+            cand.score += 0.5;
         }
     }
     let mut out: Vec<Candidate> = by_req.into_values().filter(|c| c.score > 0.0).collect();

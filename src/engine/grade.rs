@@ -18,6 +18,8 @@ use std::sync::OnceLock;
 pub struct Vocab {
     binding: Gated,
     escape: Gated,
+    soft_escape: Gated,
+    exclusion: Gated,
     permissive: Gated,
     negation: Gated,
     vague: Gated,
@@ -34,7 +36,13 @@ fn vocab() -> &'static Vocab {
                 r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
             ),
             escape: r(
-                r"\b((commercially )?reasonable (efforts|endeavou?rs)|best efforts|endeavou?r|(up)?on (written )?request|if requested|as (may be )?required by (applicable )?law|to the extent (required by law|practicable|feasible|possible|reasonably possible)|where (feasible|practicable|possible|appropriate)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect)\b",
+                r"\b((commercially )?reasonable (efforts|endeavou?rs)|endeavou?r|to the extent (practicable|feasible|possible|reasonably possible)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect)\b",
+            ),
+            exclusion: r(
+                r"\b((is|are) not (included|covered|provided|supported|part of)|(does|do) not (apply|include|cover|extend) to|not covered|(is|are) excluded|recommends? that (you|customer) do not|do not install|(shall|will) be required to pay|at (an )?additional (cost|charge|fee)|for an additional fee|retains? the right to (use|sell|disclose|rent))\b",
+            ),
+            soft_escape: r(
+                r"\b((up)?on (written )?request|if requested|as (may be )?required by (applicable )?law|to the extent required by law|where (feasible|practicable|possible|appropriate))\b",
             ),
             permissive: r(
                 r"\b((supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|it|they|we|party) (may|can|could|might)( elect| choose| decide)?\b( not\b| only\b)?|should|is encouraged to|are encouraged to|preferred)\b",
@@ -51,6 +59,70 @@ fn vocab() -> &'static Vocab {
             ),
         }
     })
+}
+
+fn duty_re(side: &str) -> Gated {
+    Gated::new(&format!(
+        r"\b({side})s?\b[^.;:]{{0,60}}?\b(shall|must|will|agrees? to|is responsible|are responsible|shall be responsible|is required|are required)\b"
+    ))
+    .expect("static duty regex")
+}
+
+/// Whether `text` uses any security vocabulary at all: clauses that only
+/// mention a generic topic word ("subcontractor", "audit", "applicable law")
+/// without it are not security terms.
+pub fn security_context(text: &str) -> bool {
+    static R: OnceLock<regex_lite::Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        regex_lite::Regex::new(
+            r"(?i)secur|cyber|vulnerab|patch|malware|malicious|virus|encrypt|breach|incident|password|authenticat|firewall|protected health|\bphi\b|hipaa|intrusion|threat|sbom|bill of materials|mds2|remote|\blog(s|ging)?\b|audit (log|trail)|backup|back-up|disaster|sanitiz|destr|delet|wipe|overwrite|penetration|harden|firmware|end of (life|support|sale)|end-of-life|\beol\b|unauthori|privacy|personal data|personally identifiable|\bpii\b|customer data|access|multi-factor|credential|cryptograph|update|upgrade|\bdata\b|confidential|version|supported|background (check|screening)|subcontract|third[- ]party (code|software|component)|risk|configuration",
+        )
+        .expect("static lexicon")
+    })
+    .is_match(text)
+}
+
+/// A sentence in which the customer (hospital) side carries a duty.
+pub fn customer_duty(text: &str) -> Option<Span> {
+    static R: OnceLock<Gated> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        duty_re("customer|hospital|purchaser|buyer|client|licensee|hdo|health system")
+    });
+    subject_match(re, text)
+}
+
+/// A match of `re` whose party word is the subject: within a few characters
+/// of the start of its sentence or list item.
+fn subject_match(re: &Gated, text: &str) -> Option<Span> {
+    let lower = text.to_ascii_lowercase();
+    re.find(text, &lower)?;
+    re.re.find_iter(text).find_map(|m| {
+        let next = lower[m.start()..m.end()]
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("");
+        const NOUNS: [&str; 14] = [
+            "data", "information", "confidential", "personal", "records", "systems", "premises",
+            "network", "property", "site", "environment", "equipment", "content", "facilities",
+        ];
+        if NOUNS.iter().any(|n| next.starts_with(n)) || next.starts_with("'s") {
+            return None;
+        }
+        let before = &text[..m.start()];
+        let from = before
+            .rfind(['.', ';', ':', '\n', ')', '\u{2022}'])
+            .map_or(0, |i| i + 1);
+        (m.start() - from <= 12).then(|| Span::new(m.start(), m.end()))
+    })
+}
+
+/// A sentence in which the supplier (manufacturer) side carries a duty.
+pub fn supplier_duty(text: &str) -> Option<Span> {
+    static R: OnceLock<Gated> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        duty_re("supplier|vendor|manufacturer|contractor|seller|licensor|provider|business associate|proposer")
+    });
+    subject_match(re, text)
 }
 
 /// The grade of one requirement in one text.
@@ -187,7 +259,11 @@ pub fn grade(
                 .map(|(a, b)| Span::new(f.start + a, f.start + b))
         })
     };
-    if let Some(s) = in_focus(&v.negation) {
+    if let Some(s) = in_focus(&v.negation).or_else(|| {
+        v.exclusion
+            .find(text, &lower)
+            .map(|(a, b)| Span::new(a, b))
+    }) {
         g.phrases.push(s);
         g.status = Status::Conflict;
         g.reasons.push(format!(
@@ -198,16 +274,28 @@ pub fn grade(
     }
 
     // 2. Who carries the duty.
-    let obligor = focus
-        .iter()
-        .find_map(|f| parties::obligor(ctx.parties, &text[f.start..f.end]));
+    let obligor = focus.iter().find_map(|f| {
+        let sent = &text[f.start..f.end];
+        match (customer_duty(sent), supplier_duty(sent)) {
+            (Some(_), None) => Some(Side::Customer),
+            (None, Some(_)) => Some(Side::Supplier),
+            (Some(c), Some(s)) => Some(if c.start < s.start {
+                Side::Customer
+            } else {
+                Side::Supplier
+            }),
+            (None, None) => parties::obligor(ctx.parties, sent),
+        }
+    });
     let want = match req.meta.party {
         Party::Supplier => Some(Side::Supplier),
         Party::Customer => Some(Side::Customer),
         Party::Both => None,
     };
-    if let (Some(w), Some(o)) = (want, obligor) {
-        if w != o {
+    if let (Some(w), Some(o)) = (want, obligor)
+        && w != o
+    {
+        {
             let (on, belongs) = match o {
                 Side::Customer => (&cus, &sup),
                 Side::Supplier => (&sup, &cus),
@@ -235,7 +323,12 @@ pub fn grade(
     // 3. Modal strength and escape qualifiers.
     let whole = |re: &Gated| re.find(text, &lower).map(|(a, b)| Span::new(a, b));
     let binding = in_focus(&v.binding).or_else(|| whole(&v.binding));
-    let escape = in_focus(&v.escape);
+    let specific = whole(&v.specific);
+    let soft = in_focus(&v.soft_escape).filter(|s| {
+        let before = &lower[s.start.saturating_sub(30)..s.start];
+        !before.contains("except") && !before.contains("unless") && specific.is_none()
+    });
+    let escape = in_focus(&v.escape).or(soft);
     let permissive = in_focus(&v.permissive);
     let cue_weak = in_focus_any(&rc.weak);
     let cue_strong = in_focus_any(&rc.strong);
@@ -331,7 +424,7 @@ pub fn grade(
     if number_bad {
         g.status = Status::Partial;
     } else if binding.is_some()
-        && (number_ok || has_number || cue_strong.is_some() || whole(&v.specific).is_some())
+        && (number_ok || has_number || cue_strong.is_some() || specific.is_some())
     {
         g.status = Status::Strong;
         if let Some(s) = cue_strong {

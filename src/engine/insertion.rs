@@ -93,11 +93,12 @@ pub fn next_label(label: &str) -> String {
         .char_indices()
         .filter(|(_, c)| c.is_ascii_alphabetic())
         .collect();
-    if let [(i, c)] = letters[..] {
-        if c != 'z' && c != 'Z' {
-            let n = (c as u8 + 1) as char;
-            return format!("{}{}{}", &l[..i], n, &l[i + 1..]);
-        }
+    if let [(i, c)] = letters[..]
+        && c != 'z'
+        && c != 'Z'
+    {
+        let n = (c as u8 + 1) as char;
+        return format!("{}{}{}", &l[..i], n, &l[i + 1..]);
     }
     format!("{l} (new)")
 }

@@ -117,6 +117,9 @@ impl Engine {
         let cands = detect::candidates(c, scratch, text, heading_reqs);
         let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
+        if max < 2.5 && !grade::security_context(text) {
+            return Vec::new();
+        }
         let (mut ranked, rest): (Vec<_>, Vec<_>) = cands
             .into_iter()
             .partition(|cand| cand.score >= min && cand.score >= rel * max);
@@ -133,6 +136,23 @@ impl Engine {
                     .iter()
                     .any(|g| g.find(text, &lower).is_some())
         }));
+        // Customer duties on a security topic are the hospital's obligations.
+        if !ranked.is_empty()
+            && let Some(span) = grade::customer_duty(text)
+        {
+            for id in ["HDO-RESP"] {
+                if let Some(ri) = self.lib.requirements.iter().position(|r| r.meta.id == id)
+                    && !ranked.iter().any(|c| c.req == ri)
+                {
+                    ranked.push(detect::Candidate {
+                        req: ri,
+                        score: MIN_SCORE,
+                        heading: false,
+                        phrases: vec![span],
+                    });
+                }
+            }
+        }
         ranked
             .into_iter()
             .filter_map(|cand| {
@@ -212,12 +232,11 @@ impl Engine {
             .collect();
         for f in &findings {
             for e in &f.evidence {
-                if e.status != Status::Missing {
-                    if let Some(c) = clauses.get_mut(e.clause) {
-                        if !c.reqs.contains(&f.req) {
-                            c.reqs.push(f.req.clone());
-                        }
-                    }
+                if e.status != Status::Missing
+                    && let Some(c) = clauses.get_mut(e.clause)
+                    && !c.reqs.contains(&f.req)
+                {
+                    c.reqs.push(f.req.clone());
                 }
             }
         }

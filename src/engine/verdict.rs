@@ -45,8 +45,10 @@ pub fn finding(
         let mut st = best.status;
         reasons.extend(best.reasons.iter().cloned());
         // A duty in one clause and wording against it in another.
-        if st != Status::Conflict {
-            if let Some((against, _)) = ev.iter().find(|(e, _)| e.status == Status::Conflict) {
+        if st != Status::Conflict
+            && let Some((against, _)) = ev.iter().find(|(e, _)| e.status == Status::Conflict)
+        {
+            {
                 let reason = format!(
                     "{} addresses this requirement, but {} works against it; the contract contradicts itself.",
                     cap(&clause_name(clauses, best.clause)),
