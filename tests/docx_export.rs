@@ -3,6 +3,7 @@
 //! numbering, untouched paragraphs byte for byte), and the result reads back
 //! as the revised text (changes accepted) or the original (changes rejected),
 //! both with our importer and, when installed, with python-docx.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
 
 use mc2::edit::{Document, Revision};
 use mc2::engine::Span;

@@ -3,6 +3,7 @@
 //! resolved into the labels a reader sees, tables become rows, headers and
 //! footers are left out, tracked changes are accepted by default or read as
 //! the original on request.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
 
 use expect_test::expect;
 use mc2::import::{ImportOptions, Kind, ParaKind, TrackedChanges, open, open_with};
@@ -132,7 +133,10 @@ fn tracked_changes_accepted_by_default_original_on_request() {
             .iter()
             .any(|w| w.contains("tracked changes"))
     );
-    assert_eq!(accepted.tracked_changes, 2, "one insertion and one deletion");
+    assert_eq!(
+        accepted.tracked_changes, 2,
+        "one insertion and one deletion"
+    );
     let original = open_with(
         "tracked.docx",
         &bytes,

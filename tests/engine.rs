@@ -2,6 +2,7 @@
 //! it (`tests/fixtures/engine/`): every status, conflicts between clauses,
 //! party checks, playbook overrides, perspective, insertion points, and
 //! robustness on odd input.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
 
 use expect_test::{Expect, expect};
 use mc2::engine::{Engine, Options, Perspective, Report, Status, eval, synth};

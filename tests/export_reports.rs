@@ -3,6 +3,7 @@
 //! "insert missing" revisions the CLI and the app's "Insert all missing" use.
 //! Built on a tiny hand-made library and report so the expectations stay
 //! readable.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
 
 use expect_test::expect;
 use mc2::edit::Document;

@@ -163,7 +163,9 @@ pub fn analyze(args: &[String]) -> Result<(), String> {
         i += 1;
     }
     let file = file.ok_or("analyze: which file? (mc2 analyze FILE)")?;
-    let text = read_text(&file)?;
+    // .docx, .txt and .md, with encoding detection and the same limits as the app.
+    let opened = crate::export::read_contract(&file)?;
+    let text = opened.text.clone();
     let engine = Engine::new(&c.lib);
     let report = engine.analyze(&text, &c.opts);
     let out = match format {
@@ -176,8 +178,8 @@ pub fn analyze(args: &[String]) -> Result<(), String> {
         Format::Markdown => markdown(&report, &file),
     };
     print!("{out}");
-    // Export hook: the docx helper wires `export::run(&export_opts, &text, &report, …)` here.
-    let _ = &export_opts;
+    let values = crate::export::values_for(&report, &c.opts.playbook);
+    crate::export::run(&export_opts, &opened, &report, &c.lib, &values)?;
     Ok(())
 }
 
