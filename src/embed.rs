@@ -337,6 +337,33 @@ fn parse_theme(theme: Option<&Value>) -> Result<EmbedCommand, EmbedError> {
     Ok(EmbedCommand::SetTheme(out))
 }
 
+impl EmbedCommand {
+    /// The app reducer actions that carry out this command, in order. `None`
+    /// for commands the shell handles itself (theme: CSS on the page; export:
+    /// a confirm step, then a message to the parent).
+    pub fn actions(&self) -> Option<Vec<crate::review::Action>> {
+        use crate::review::Action;
+        match self {
+            EmbedCommand::SetPack(files) => Some(
+                std::iter::once(Action::ClearPack)
+                    .chain(files.iter().cloned().map(Action::AddPackFile))
+                    .collect(),
+            ),
+            EmbedCommand::SetPlaybook(values) => Some(
+                std::iter::once(Action::ResetPlaybook)
+                    .chain(
+                        values
+                            .iter()
+                            .map(|(k, v)| Action::SetThreshold(k.clone(), Some(*v))),
+                    )
+                    .collect(),
+            ),
+            EmbedCommand::SetPerspective(p) => Some(vec![Action::SetPerspective(*p)]),
+            EmbedCommand::SetTheme(_) | EmbedCommand::RequestExport => None,
+        }
+    }
+}
+
 /// Messages the app posts to its parent (always to one allowed origin, never `"*"`).
 pub mod outbound {
     use serde_json::json;

@@ -227,3 +227,25 @@ fn outbound_messages_carry_text_only_on_export() {
         r#"{"for":"mc2:set-theme","type":"mc2:ack"}"#
     );
 }
+
+#[test]
+fn commands_map_onto_reducer_actions() {
+    use crate::review::{Action, State};
+    let c = cfg();
+    let mut state = State::default();
+    for msg in [
+        r#"{"type":"mc2:set-perspective","perspective":"supplier"}"#,
+        r#"{"type":"mc2:set-playbook","values":{"patch_days":14}}"#,
+        r#"{"type":"mc2:set-pack","files":[{"name":"X.md","text":"not a clause"}]}"#,
+    ] {
+        let cmd = c.parse_message(HOST, msg).unwrap();
+        for a in cmd.actions().unwrap() {
+            state = state.reduce(a);
+        }
+    }
+    assert_eq!(state.perspective, Perspective::Supplier);
+    assert_eq!(state.playbook.values.get("patch_days"), Some(&14.0));
+    assert_eq!(state.pack.len(), 1);
+    assert_eq!(state.pack[0].name, "X.md");
+    assert_eq!(EmbedCommand::RequestExport.actions(), None::<Vec<Action>>);
+}

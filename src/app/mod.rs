@@ -1,6 +1,8 @@
 //! The Yew shell: renders state from the core and turns events into actions.
 //! No analysis logic lives here.
 
+mod embed;
+
 use yew::prelude::*;
 
 #[function_component(App)]
@@ -16,5 +18,6 @@ fn app() -> Html {
 
 /// Mount the app on `<body>`.
 pub fn start() {
+    embed::start();
     yew::Renderer::<App>::new().render();
 }
