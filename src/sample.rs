@@ -9,6 +9,6 @@ pub const SAMPLE_CONTRACT: &str = include_str!("sample_contract.txt");
 mod tests {
     #[test]
     fn sample_is_embedded_and_substantial() {
-        assert!(super::SAMPLE_CONTRACT.len() > 400);
+        assert!(super::SAMPLE_CONTRACT.len() > 4000);
     }
 }

@@ -3,8 +3,13 @@
 //! into the DOM.
 #![cfg(target_arch = "wasm32")]
 
+use std::collections::BTreeMap;
 use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// Statuses of the sample analysed natively (refreshed by the native test
+/// `sample_statuses_match_the_browser_expectation_file`).
+const EXPECTED: &str = include_str!("../src/review/sample_statuses.json");
 
 #[wasm_bindgen_test]
 fn sample_contract_is_embedded_in_the_wasm_build() {
@@ -12,13 +17,45 @@ fn sample_contract_is_embedded_in_the_wasm_build() {
 }
 
 #[wasm_bindgen_test]
-fn edits_compose_in_the_browser() {
-    let mut d = mc2::edit::Document::new("a c");
-    d.apply(mc2::edit::Revision {
+fn the_sample_is_graded_in_the_browser_exactly_as_natively() {
+    let lib = mc2::library::Library::builtin();
+    let e = mc2::engine::Engine::new(&lib);
+    let r = e.analyze(mc2::sample::SAMPLE_CONTRACT, &mc2::engine::Options::default());
+    let got: BTreeMap<String, String> = r
+        .findings
+        .iter()
+        .map(|f| (f.req.clone(), f.status.as_str().to_string()))
+        .collect();
+    let want: BTreeMap<String, String> = serde_json::from_str(EXPECTED).unwrap_or_default();
+    assert!(!want.is_empty(), "expectation file present");
+    assert_eq!(got, want);
+}
+
+#[wasm_bindgen_test]
+fn undo_after_insert_restores_the_exact_text_in_the_browser() {
+    use mc2::review::{Action, State};
+    let original = "1. A\r\nTabs\tand é\n";
+    let s = State::with_text(original).reduce(Action::Apply(vec![mc2::edit::Revision {
         req: None,
-        delete: mc2::engine::Span::new(2, 2),
-        insert: "b ".into(),
-    })
-    .unwrap();
-    assert_eq!(d.text(), "a b c");
+        delete: mc2::engine::Span::new(original.len(), original.len()),
+        insert: "2. B\n".into(),
+    }]));
+    assert_eq!(s.doc.text(), format!("{original}2. B\n"));
+    assert_eq!(s.reduce(Action::Undo).doc.text(), original);
+}
+
+#[wasm_bindgen_test]
+fn sanitised_model_language_creates_no_script_or_img_elements() {
+    let hostile = "(a) <script>alert(1)</script> **x** <img src=x onerror=alert(1)> \
+                   ![t](http://127.0.0.1:9/leak.png) [l](javascript:alert(1))\n\n<iframe src=x></iframe>";
+    let html = mc2::library::markdown_to_safe_html(hostile);
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document in the browser");
+    let el = doc.create_element("div").expect("a div");
+    el.set_inner_html(&html);
+    for sel in ["script", "img", "iframe", "[onerror]", "a[href^='javascript']"] {
+        assert!(matches!(el.query_selector(sel), Ok(None)), "{sel} in {html}");
+    }
+    assert!(el.text_content().unwrap_or_default().contains("<script>"), "raw HTML shown as text");
 }

@@ -5,15 +5,32 @@
 //! pipeline on any text and never fails: odd input yields fewer clauses and
 //! diagnostics, not an error.
 
+pub mod cues;
+pub mod detect;
+pub mod eval;
+pub mod grade;
 pub mod ingest;
+pub mod insertion;
 pub mod numbers;
 pub mod parties;
 mod report;
 pub mod segment;
+pub mod synth;
+pub mod verdict;
 
 pub use report::*;
 
 use crate::library::{Library, Playbook};
+use cues::Compiled;
+use detect::Scratch;
+use std::sync::Arc;
+
+/// Minimum topic score for a requirement to count as addressed by a clause.
+pub const MIN_SCORE: f32 = 1.5;
+/// A requirement must score at least this share of the best one in the same clause.
+pub const REL_SCORE: f32 = 0.5;
+/// At most this many requirements per clause.
+pub const TOP_K: usize = 3;
 
 /// How to analyse: whose side we are on and which playbook numbers apply.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,13 +54,24 @@ pub struct Hit {
 #[derive(Debug, Clone)]
 pub struct Engine {
     lib: Library,
+    compiled: Arc<Compiled>,
+}
+
+/// A graded hit with the extra facts the document verdict needs.
+#[derive(Debug, Clone)]
+pub(crate) struct RawHit {
+    pub req: usize,
+    pub graded: grade::Graded,
 }
 
 impl Engine {
     /// Compile the cues of `lib`. Cue patterns that do not compile are skipped
     /// (the validator reports them).
     pub fn new(lib: &Library) -> Engine {
-        Engine { lib: lib.clone() }
+        Engine {
+            lib: lib.clone(),
+            compiled: Arc::new(Compiled::new(lib)),
+        }
     }
 
     /// The library this engine was built from.
@@ -51,42 +79,158 @@ impl Engine {
         &self.lib
     }
 
+    /// All plain cue phrases and prefilter literals (for the benchmark's reference scan).
+    pub fn cue_phrases(&self) -> &[String] {
+        &self.compiled.plain_phrases
+    }
+
     /// Classify one clause on its own (no document context).
-    pub fn classify(&self, _clause_text: &str, _opts: &Options) -> Vec<Hit> {
-        Vec::new()
+    pub fn classify(&self, clause_text: &str, opts: &Options) -> Vec<Hit> {
+        let mut scratch = Scratch::default();
+        let parties = Parties::default();
+        let durs = numbers::durations(clause_text);
+        self.grade_text(&mut scratch, clause_text, &[], &parties, opts, &durs)
+            .into_iter()
+            .map(|h| Hit {
+                req: self.lib.requirements[h.req].meta.id.clone(),
+                status: h.graded.status,
+                phrases: h.graded.phrases,
+                reasons: h.graded.reasons,
+            })
+            .collect()
+    }
+
+    fn grade_text(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        heading_reqs: &[usize],
+        parties: &Parties,
+        opts: &Options,
+        durs: &[numbers::Duration],
+    ) -> Vec<RawHit> {
+        let c = &self.compiled;
+        let ctx = grade::Ctx {
+            parties,
+            playbook: &opts.playbook,
+        };
+        let cands = detect::candidates(c, scratch, text, heading_reqs);
+        let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
+        let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
+        let (mut ranked, rest): (Vec<_>, Vec<_>) = cands
+            .into_iter()
+            .partition(|cand| cand.score >= min && cand.score >= rel * max);
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let mut dropped = ranked.split_off(topk.min(ranked.len()));
+        dropped.extend(rest);
+        // Wording against a requirement always counts, even when the clause
+        // is mainly about something else ("Customer is solely responsible for patching").
+        let lower = text.to_ascii_lowercase();
+        ranked.extend(dropped.into_iter().filter(|cand| {
+            cand.score >= 1.0
+                && c.reqs[cand.req]
+                    .conflict
+                    .iter()
+                    .any(|g| g.find(text, &lower).is_some())
+        }));
+        ranked
+            .into_iter()
+            .filter_map(|cand| {
+                let req = &self.lib.requirements[cand.req];
+                let graded = grade::grade(&ctx, req, &c.reqs[cand.req], text, &cand, durs)?;
+                Some(RawHit {
+                    req: cand.req,
+                    graded,
+                })
+            })
+            .collect()
     }
 
     /// Run the whole pipeline on a document. Never fails.
     pub fn analyze(&self, original: &str, opts: &Options) -> Report {
         let norm = ingest::normalize(original);
-        let mut clauses = segment::segment(&norm.text);
+        let text = norm.text.as_str();
+        let norm_clauses = segment::segment(text);
+        let mut clauses = norm_clauses.clone();
         for c in &mut clauses {
             c.range = norm.span_to_original(c.range);
         }
         let parties = parties::detect(original, &clauses);
-        let findings = self
+        let mut scratch = Scratch::default();
+        let mut heading_sets: Vec<Vec<usize>> = Vec::with_capacity(norm_clauses.len());
+        let mut per_req: Vec<Vec<(Evidence, grade::Graded)>> =
+            vec![Vec::new(); self.lib.requirements.len()];
+        for (i, cl) in norm_clauses.iter().enumerate() {
+            let mut hs = cl
+                .parent
+                .and_then(|p| heading_sets.get(p).cloned())
+                .unwrap_or_default();
+            if let Some(h) = &cl.heading {
+                for r in detect::heading_hits(&self.compiled, &mut scratch, h) {
+                    if !hs.contains(&r) {
+                        hs.push(r);
+                    }
+                }
+            }
+            heading_sets.push(hs);
+            if matches!(cl.kind, ClauseKind::Title | ClauseKind::Heading) {
+                continue;
+            }
+            let own = segment::own_range(&norm_clauses, i);
+            let Some(own_text) = text.get(own.start..own.end) else {
+                continue;
+            };
+            let durs = numbers::durations(own_text);
+            let hits = self.grade_text(
+                &mut scratch,
+                own_text,
+                &heading_sets[i],
+                &parties,
+                opts,
+                &durs,
+            );
+            for h in hits {
+                let shift = |s: Span| {
+                    norm.span_to_original(Span::new(s.start + own.start, s.end + own.start))
+                };
+                let ev = Evidence {
+                    clause: i,
+                    range: clauses[i].range,
+                    status: h.graded.status,
+                    phrases: h.graded.phrases.iter().map(|&s| shift(s)).collect(),
+                    reasons: h.graded.reasons.clone(),
+                };
+                per_req[h.req].push((ev, h.graded));
+            }
+        }
+        let mut findings: Vec<Finding> = self
             .lib
             .requirements
             .iter()
-            .map(|r| Finding {
-                req: r.meta.id.clone(),
-                title: r.meta.title.clone(),
-                pillar: r.meta.pillar,
-                priority: r.meta.priority,
-                status: Status::Missing,
-                risk: true,
-                reasons: vec!["No clause addresses this requirement.".into()],
-                evidence: Vec::new(),
-                conflicts: Vec::new(),
-                insertion: None,
-            })
+            .zip(per_req)
+            .map(|(r, ev)| verdict::finding(r, ev, &clauses, opts.perspective))
             .collect();
+        for f in &findings {
+            for e in &f.evidence {
+                if e.status != Status::Missing
+                    && let Some(c) = clauses.get_mut(e.clause)
+                    && !c.reqs.contains(&f.req)
+                {
+                    c.reqs.push(f.req.clone());
+                }
+            }
+        }
+        insertion::place(&mut findings, &clauses, original);
+        let mut diagnostics = Vec::new();
+        if clauses.is_empty() {
+            diagnostics.push("No clauses were found in the text.".to_string());
+        }
         Report {
             perspective: opts.perspective,
             parties,
             clauses,
             findings,
-            diagnostics: Vec::new(),
+            diagnostics,
         }
     }
 }

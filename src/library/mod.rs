@@ -9,31 +9,63 @@
 //! Invariant: a pack is untrusted input. Parsing never panics; problems come
 //! back as [`Diagnostic`]s naming the file and line.
 
+pub mod addendum;
+pub mod catalog;
 mod model;
+mod pack;
 mod parse;
+pub mod placeholders;
+pub mod render;
+pub mod validate;
 
+pub use addendum::{AddendumError, AddendumOptions, RoadmapRow, addendum_markdown};
+pub use catalog::CATALOG;
 pub use model::*;
 pub use parse::parse_file;
+pub use placeholders::{PlaceholderError, render as render_placeholders};
+pub use render::{markdown_to_safe_html, model_language_html, model_language_markdown};
+pub use validate::{Mode, validate_files};
 
 /// Files compiled in from `clauses/` at build time: `(file name, contents)`.
 pub static BUILTIN_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/clauses.rs"));
 
-/// A set of requirements, in display order (pillar, then file order).
+/// A set of requirements, in display order (catalogue order; requirements a
+/// pack adds come after the others of their pillar).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Library {
     pub requirements: Vec<Requirement>,
 }
 
 impl Library {
-    /// The library compiled in from `clauses/`. Files that fail to parse are
-    /// skipped here (the validator test keeps the built-in set clean).
+    /// The library compiled in from `clauses/`, in catalogue order (parsed
+    /// once, then cloned). Files that fail to parse are skipped here (the
+    /// validator test keeps the built-in set clean).
     pub fn builtin() -> Library {
-        let mut requirements: Vec<Requirement> = BUILTIN_FILES
+        static BUILTIN: std::sync::OnceLock<Library> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                let mut requirements: Vec<Requirement> = BUILTIN_FILES
+                    .iter()
+                    .filter_map(|(name, text)| parse_file(&format!("clauses/{name}"), text).ok())
+                    .collect();
+                requirements.sort_by_key(|r| {
+                    (
+                        catalog::catalog_index(&r.meta.id).unwrap_or(usize::MAX),
+                        r.meta.pillar,
+                    )
+                });
+                Library { requirements }
+            })
+            .clone()
+    }
+
+    /// The built-in clause files as `("clauses/<file>", text)` pairs, ready
+    /// for [`validate_files`] in [`Mode::Builtin`].
+    pub fn builtin_files() -> Vec<(String, &'static str)> {
+        BUILTIN_FILES
             .iter()
-            .filter_map(|(name, text)| parse_file(&format!("clauses/{name}"), text).ok())
-            .collect();
-        requirements.sort_by_key(|r| r.meta.pillar);
-        Library { requirements }
+            .map(|(name, text)| (format!("clauses/{name}"), *text))
+            .collect()
     }
 
     /// Look a requirement up by ID.

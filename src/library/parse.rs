@@ -39,7 +39,10 @@ pub fn parse_file(file: &str, text: &str) -> Result<Requirement, Vec<Diagnostic>
         // toml spans are byte offsets inside the front matter; line 2 is its first line.
         let line = e
             .span()
-            .map(|s| fm[..s.start.min(fm.len())].matches('\n').count() + 2)
+            .map(|s| {
+                let upto = &fm.as_bytes()[..s.start.min(fm.len())];
+                upto.iter().filter(|b| **b == b'\n').count() + 2
+            })
             .unwrap_or(2);
         vec![diag(line, format!("front matter: {}", e.message()))]
     })?;

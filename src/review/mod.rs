@@ -13,6 +13,7 @@ use crate::edit::{Document, Revision};
 use crate::engine::{Perspective, Status};
 use crate::library::{Pillar, Playbook, Priority};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// How many undo steps are kept (each is a whole [`Document`]).
 pub const HISTORY_LIMIT: usize = 100;
@@ -63,12 +64,12 @@ pub struct State {
     pub supplier_term: Option<String>,
     #[serde(default)]
     pub customer_term: Option<String>,
-    /// Earlier documents, most recent last.
+    /// Earlier documents, most recent last (shared, so cloning the state is cheap).
     #[serde(skip)]
-    pub undo: Vec<Document>,
+    pub undo: Vec<Rc<Document>>,
     /// Documents undone, most recent last.
     #[serde(skip)]
-    pub redo: Vec<Document>,
+    pub redo: Vec<Rc<Document>>,
     /// True while the last change was typing, so a burst of keystrokes is one undo step.
     #[serde(skip)]
     pub typing: bool,
@@ -89,6 +90,9 @@ pub enum Action {
     Type(String),
     /// Apply model-language revisions (insert / replace / insert all) as one undo step.
     Apply(Vec<Revision>),
+    /// Apply revisions computed against `expected`; refused (with a notice)
+    /// when the document has changed since, so offsets never land wrong.
+    ApplyAgainst(Rc<Document>, Vec<Revision>),
     Undo,
     Redo,
     SetPerspective(Perspective),
@@ -130,7 +134,7 @@ impl State {
     }
 
     fn push_undo(&mut self) {
-        self.undo.push(self.doc.clone());
+        self.undo.push(Rc::new(self.doc.clone()));
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
         }
@@ -157,7 +161,12 @@ impl State {
                 }
                 self.typing = true;
             }
-            Action::Apply(revs) => {
+            Action::ApplyAgainst(expected, _) if *expected != self.doc => {
+                self.notice = Some(
+                    "The contract changed while the change was prepared; please try again.".into(),
+                );
+            }
+            Action::Apply(revs) | Action::ApplyAgainst(_, revs) => {
                 let mut doc = self.doc.clone();
                 let mut error = None;
                 for r in revs {
@@ -177,14 +186,16 @@ impl State {
             }
             Action::Undo => {
                 if let Some(prev) = self.undo.pop() {
+                    let prev = Rc::unwrap_or_clone(prev);
                     let cur = std::mem::replace(&mut self.doc, prev);
-                    self.redo.push(cur);
+                    self.redo.push(Rc::new(cur));
                 }
             }
             Action::Redo => {
                 if let Some(next) = self.redo.pop() {
+                    let next = Rc::unwrap_or_clone(next);
                     let cur = std::mem::replace(&mut self.doc, next);
-                    self.undo.push(cur);
+                    self.undo.push(Rc::new(cur));
                 }
             }
             Action::SetPerspective(p) => self.perspective = p,

@@ -4,28 +4,17 @@
 //! a diagnostic naming the file and line; bad files are skipped, never fatal.
 
 use super::PackFile;
-use crate::library::{Diagnostic, Library, parse_file};
+use crate::library::{Diagnostic, Library};
 
 /// The built-in library with every valid pack file applied (same ID replaces,
 /// new ID is added), plus the diagnostics of the files that were rejected.
+/// Delegates to [`Library::with_pack`], which validates each file.
 pub fn library_with(files: &[PackFile]) -> (Library, Vec<Diagnostic>) {
-    let mut lib = Library::builtin();
-    let mut diags = Vec::new();
-    for f in files {
-        match parse_file(&f.name, &f.text) {
-            Ok(req) => match lib
-                .requirements
-                .iter_mut()
-                .find(|r| r.meta.id == req.meta.id)
-            {
-                Some(old) => *old = req,
-                None => lib.requirements.push(req),
-            },
-            Err(mut d) => diags.append(&mut d),
-        }
-    }
-    lib.requirements.sort_by_key(|r| r.meta.pillar);
-    (lib, diags)
+    let pairs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|f| (f.name.as_str(), f.text.as_str()))
+        .collect();
+    Library::builtin().with_pack(&pairs)
 }
 
 #[cfg(test)]

@@ -150,3 +150,16 @@ fn party_terms_are_trimmed_and_blank_means_detected() {
     assert_eq!(s.supplier_term.as_deref(), Some("Vendor"));
     assert_eq!(s.customer_term, None);
 }
+
+#[test]
+fn a_change_prepared_for_an_older_document_is_refused() {
+    let s = State::with_text("abc");
+    let old = Rc::new(s.doc.clone());
+    let s = s.reduce(Action::Type("abcd".into()));
+    let s = s.reduce(Action::ApplyAgainst(old, vec![ins(0, "X")]));
+    assert_eq!(s.doc.text(), "abcd");
+    assert!(s.notice.is_some());
+    let cur = Rc::new(s.doc.clone());
+    let s = s.reduce(Action::ApplyAgainst(cur, vec![ins(0, "X")]));
+    assert_eq!(s.doc.text(), "Xabcd");
+}

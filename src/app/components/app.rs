@@ -1,0 +1,313 @@
+//! The root component: owns the reducer, restores and autosaves state, runs
+//! the engine (debounced while typing, at once for pastes and inserts), wires
+//! the global keyboard shortcuts and lays out the panes.
+
+use super::LibCtx;
+use super::clause_list::ClauseList;
+use super::editor::Editor;
+use super::findings_pane::FindingsPane;
+use super::notices::Notices;
+use super::playbook_panel::PlaybookPanel;
+use super::toolbar::{Toolbar, View};
+use crate::app::analysis::Analysis;
+use crate::app::{AppState, dom, storage};
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use mc2::edit::Document;
+use mc2::engine::{Finding, Status};
+use mc2::library::Values;
+use mc2::review::{Action, State, pack, view};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+/// Debounce while typing (ms); pastes, loads and inserts analyse at once.
+const TYPING_DEBOUNCE_MS: u32 = 90;
+/// Autosave delay after the last change (ms).
+const SAVE_DELAY_MS: u32 = 400;
+
+fn text_len(d: &Document) -> usize {
+    d.base.len() + d.revisions.iter().map(|r| r.insert.len()).sum::<usize>()
+        - d.revisions.iter().map(|r| r.delete.len()).sum::<usize>()
+}
+
+/// Requirement IDs and statuses in the order the findings pane shows them.
+pub fn visible_order(findings: &[Finding], state: &State) -> Vec<(String, Status)> {
+    mc2::library::Pillar::ALL
+        .iter()
+        .flat_map(|p| findings.iter().filter(move |f| f.pillar == *p))
+        .filter(|f| state.filters.accepts(f.status, f.pillar, f.priority))
+        .map(|f| (f.req.clone(), f.status))
+        .collect()
+}
+
+fn in_text_field(e: &KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| matches!(el.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
+        .unwrap_or(false)
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let boot = use_memo((), |_| storage::load());
+    let state = {
+        let boot = boot.clone();
+        use_reducer(move || match &*boot {
+            Ok(Some(s)) => AppState(s.clone()),
+            _ => AppState(State::with_text(mc2::sample::SAMPLE_CONTRACT)),
+        })
+    };
+    let dispatch = state.dispatcher();
+    let storage_msg = use_state(|| (*boot).as_ref().err().cloned());
+    let view_mode = use_state(|| View::Review);
+    let editing = use_state(|| false);
+    let current_gap = use_state(|| None::<String>);
+    let skip_save = use_mut_ref(|| false);
+
+    // Library + compiled engine, rebuilt only when the pack changes.
+    let ctx: Rc<LibCtx> = use_memo(state.0.pack.clone(), |files| {
+        let (lib, diags) = pack::library_with(files);
+        let engine = mc2::engine::Engine::new(&lib);
+        LibCtx { lib, engine, diags }
+    });
+
+    // Analysis, debounced while typing.
+    let analysis = use_state(|| None::<Rc<Analysis>>);
+    let seq = use_mut_ref(|| 0u64);
+    let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let last_len = use_mut_ref(|| None::<usize>);
+    {
+        let analysis = analysis.clone();
+        let deps = (
+            state.0.doc.clone(),
+            state.0.perspective,
+            state.0.playbook.clone(),
+            ctx.clone(),
+        );
+        use_effect_with(deps, move |(doc, perspective, playbook, ctx)| {
+            let len = text_len(doc);
+            let prev = last_len.borrow_mut().replace(len);
+            let typing = prev.is_some_and(|p| p.abs_diff(len) <= 2 && p > 0 && len > 0);
+            let delay = if typing { TYPING_DEBOUNCE_MS } else { 0 };
+            let (doc, perspective, playbook, ctx) = (
+                Rc::new(doc.clone()),
+                *perspective,
+                playbook.clone(),
+                ctx.clone(),
+            );
+            let t = Timeout::new(delay, move || {
+                let n = {
+                    let mut s = seq.borrow_mut();
+                    *s += 1;
+                    *s
+                };
+                let a = Analysis::run(n, &ctx.engine, doc, perspective, playbook, dom::now);
+                analysis.set(Some(Rc::new(a)));
+            });
+            *timer.borrow_mut() = Some(t);
+        });
+    }
+    let seq_now = analysis.as_ref().map(|a| a.seq).unwrap_or(0);
+    {
+        let analysis = analysis.clone();
+        use_effect_with(seq_now, move |n| {
+            if let Some(a) = analysis.as_ref() {
+                dom::stamp_root(
+                    *n,
+                    a.started_ms.map(|s| dom::now() - s).unwrap_or(a.engine_ms),
+                    a.engine_ms,
+                );
+            }
+        });
+    }
+
+    // Autosave after changes.
+    let save_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    {
+        let snapshot = state.0.clone();
+        let storage_msg = storage_msg.clone();
+        let skip = skip_save.clone();
+        use_effect_with(state.0.revision, move |rev| {
+            if *rev > 0 && !std::mem::replace(&mut *skip.borrow_mut(), false) {
+                let t = Timeout::new(SAVE_DELAY_MS, move || {
+                    if let Err(m) = storage::save(&snapshot) {
+                        storage_msg.set(Some(m));
+                    }
+                });
+                *save_timer.borrow_mut() = Some(t);
+            } else {
+                *save_timer.borrow_mut() = None;
+            }
+        });
+    }
+
+    // Placeholder values: the user's terms, else the detected parties, else defaults.
+    let values: Rc<Values> = {
+        let parties = analysis
+            .as_ref()
+            .map(|a| a.report.parties.clone())
+            .unwrap_or_default();
+        let terms = (state.0.supplier_term.clone(), state.0.customer_term.clone());
+        use_memo(
+            (parties, terms, state.0.playbook.clone()),
+            |(parties, (s, c), pb)| {
+                let d = Values::default();
+                Values {
+                    supplier: s
+                        .clone()
+                        .or_else(|| parties.supplier.clone())
+                        .unwrap_or(d.supplier),
+                    customer: c
+                        .clone()
+                        .or_else(|| parties.customer.clone())
+                        .unwrap_or(d.customer),
+                    playbook: pb.clone(),
+                }
+            },
+        )
+    };
+
+    let order: Rc<Vec<(String, Status)>> = Rc::new(
+        analysis
+            .as_ref()
+            .map(|a| visible_order(&a.report.findings, &state.0))
+            .unwrap_or_default(),
+    );
+    let on_gap = {
+        let order = order.clone();
+        let current_gap = current_gap.clone();
+        Callback::from(move |forward: bool| {
+            if let Some(id) = view::step_gap(&order, current_gap.as_deref(), forward) {
+                dom::focus_finding(&id);
+                current_gap.set(Some(id));
+            }
+        })
+    };
+
+    // Global shortcuts: undo/redo everywhere, gap navigation outside text fields.
+    let keys = use_mut_ref(|| Callback::<KeyboardEvent>::noop());
+    {
+        let dispatch = dispatch.clone();
+        let on_gap = on_gap.clone();
+        *keys.borrow_mut() = Callback::from(move |e: KeyboardEvent| {
+            let ctrl = e.ctrl_key() || e.meta_key();
+            let key = e.key().to_lowercase();
+            if ctrl && key == "z" {
+                e.prevent_default();
+                dispatch.dispatch(if e.shift_key() {
+                    Action::Redo
+                } else {
+                    Action::Undo
+                });
+            } else if ctrl && key == "y" {
+                e.prevent_default();
+                dispatch.dispatch(Action::Redo);
+            } else if e.alt_key() && (key == "arrowdown" || key == "arrowup") {
+                e.prevent_default();
+                on_gap.emit(key == "arrowdown");
+            } else if !ctrl && !e.alt_key() && !in_text_field(&e) && (key == "]" || key == "[") {
+                e.prevent_default();
+                on_gap.emit(key == "]");
+            }
+        });
+    }
+    {
+        let keys = keys.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().and_then(|w| w.document()).map(|d| {
+                EventListener::new_with_options(
+                    &d,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
+                            keys.borrow().emit(k.clone());
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
+    let on_clear = {
+        let dispatch = dispatch.clone();
+        let storage_msg = storage_msg.clone();
+        let skip = skip_save.clone();
+        Callback::from(move |_| {
+            *skip.borrow_mut() = true;
+            dispatch.dispatch(Action::ClearAll);
+            storage_msg.set(storage::clear().err());
+        })
+    };
+    let on_view = {
+        let view_mode = view_mode.clone();
+        Callback::from(move |v| view_mode.set(v))
+    };
+    let on_editing = {
+        let editing = editing.clone();
+        Callback::from(move |v: bool| editing.set(v))
+    };
+    let on_dismiss_storage = {
+        let storage_msg = storage_msg.clone();
+        Callback::from(move |_| storage_msg.set(None))
+    };
+
+    let text = AttrValue::from(state.0.doc.text());
+    let main = match *view_mode {
+        View::Review => html! {
+            <main id="main" class="review">
+                <section class="contract-pane" aria-labelledby="contract-h">
+                    <h2 id="contract-h">{ "Contract" }</h2>
+                    <Editor text={text.clone()} editing={*editing} on_editing={on_editing}
+                        dispatch={dispatch.clone()} on_message={Callback::from({
+                            let storage_msg = storage_msg.clone();
+                            move |m| storage_msg.set(Some(m))
+                        })} />
+                    if let Some(a) = analysis.as_ref() {
+                        <ClauseList analysis={a.clone()} />
+                    } else {
+                        <p class="muted">{ "Analysing…" }</p>
+                    }
+                </section>
+                <section class="findings-pane" id="findings" aria-labelledby="findings-h">
+                    <h2 id="findings-h">{ "Findings" }</h2>
+                    if let Some(a) = analysis.as_ref() {
+                        <FindingsPane analysis={a.clone()} ctx={ctx.clone()} values={values.clone()}
+                            filters={state.0.filters.clone()} perspective={state.0.perspective}
+                            dispatch={dispatch.clone()} current={current_gap.as_ref().map(|s| AttrValue::from(s.clone()))}
+                            on_gap={on_gap.clone()} />
+                    }
+                </section>
+            </main>
+        },
+        View::Playbook => html! {
+            <main id="main" class="settings">
+                <PlaybookPanel ctx={ctx.clone()} playbook={state.0.playbook.clone()}
+                    pack={state.0.pack.clone()} dispatch={dispatch.clone()} />
+            </main>
+        },
+    };
+
+    html! {
+        <div id="app" class="app" data-analysis-done={seq_now.to_string()}>
+            <a class="skip" href="#main">{ "Skip to content" }</a>
+            <header class="topbar">
+                <h1>{ "MC2 contract assistant" }</h1>
+                <Toolbar view={*view_mode} on_view={on_view} perspective={state.0.perspective}
+                    can_undo={state.0.can_undo()} can_redo={state.0.can_redo()}
+                    analysis={(*analysis).clone()} ctx={ctx.clone()} values={values.clone()}
+                    dispatch={dispatch.clone()} on_clear={on_clear} />
+            </header>
+            <Notices storage={(*storage_msg).clone()} notice={state.0.notice.clone()}
+                on_dismiss_storage={on_dismiss_storage} dispatch={dispatch.clone()} />
+            { main }
+            <footer class="footer">
+                <p>{ format!("MC2 contract assistant {} · Everything stays in this browser: no contract text is ever sent anywhere.", mc2::VERSION) }</p>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,155 @@
+//! The contract text area (`data-testid="contract-input"`) with the ways to
+//! start: paste or type, open a .txt/.md file, drag and drop, start empty or
+//! reload the sample; and the edit-mode toggle.
+
+use crate::app::{Dispatch, dom};
+use gloo::file::callbacks::FileReader;
+use mc2::review::Action;
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement, InputEvent};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub text: AttrValue,
+    pub editing: bool,
+    pub on_editing: Callback<bool>,
+    pub dispatch: Dispatch,
+    pub on_message: Callback<String>,
+}
+
+/// Read a dropped or chosen file as text; other formats get a message.
+fn open_file(
+    file: web_sys::File,
+    readers: Rc<RefCell<Vec<FileReader>>>,
+    dispatch: Dispatch,
+    on_message: Callback<String>,
+) {
+    let name = file.name();
+    let lower = name.to_lowercase();
+    if !(lower.ends_with(".txt")
+        || lower.ends_with(".md")
+        || lower.ends_with(".markdown")
+        || file.type_().starts_with("text/"))
+    {
+        on_message.emit(format!(
+            "“{name}” is not a .txt or .md file. DOCX import is coming; for now save the contract as plain text."
+        ));
+        return;
+    }
+    let file = gloo::file::File::from(file);
+    let reader = gloo::file::callbacks::read_as_text(&file, move |res| match res {
+        Ok(text) => dispatch.dispatch(Action::Load(text)),
+        Err(e) => on_message.emit(format!("Could not read “{name}”: {e}.")),
+    });
+    readers.borrow_mut().push(reader);
+}
+
+#[function_component(Editor)]
+pub fn editor(p: &Props) -> Html {
+    let readers = use_mut_ref(Vec::<FileReader>::new);
+    let dragging = use_state(|| false);
+
+    let oninput = {
+        let dispatch = p.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let ta: HtmlTextAreaElement = e.target_unchecked_into();
+            let kind = e.input_type();
+            let v = ta.value();
+            dispatch.dispatch(
+                if kind.starts_with("insertFromPaste") || kind == "insertFromDrop" {
+                    Action::Load(v)
+                } else {
+                    Action::Type(v)
+                },
+            );
+        })
+    };
+    let onchange_file = {
+        let (readers, dispatch, msg) = (readers.clone(), p.dispatch.clone(), p.on_message.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                open_file(f, readers.clone(), dispatch.clone(), msg.clone());
+            }
+            input.set_value("");
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let (readers, dispatch, msg, dragging) = (
+            readers.clone(),
+            p.dispatch.clone(),
+            p.on_message.clone(),
+            dragging.clone(),
+        );
+        Callback::from(move |e: DragEvent| {
+            dragging.set(false);
+            if let Some(f) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|l| l.get(0))
+            {
+                e.prevent_default();
+                open_file(f, readers.clone(), dispatch.clone(), msg.clone());
+            }
+        })
+    };
+    let paste = {
+        let on_editing = p.on_editing.clone();
+        Callback::from(move |_| {
+            on_editing.emit(true);
+            dom::focus_id("contract-input");
+            if let Some(ta) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("contract-input"))
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlTextAreaElement>(e).ok())
+            {
+                ta.select();
+            }
+        })
+    };
+    let d = p.dispatch.clone();
+    let empty = Callback::from(move |_| d.dispatch(Action::Load(String::new())));
+    let d = p.dispatch.clone();
+    let sample =
+        Callback::from(move |_| d.dispatch(Action::Load(mc2::sample::SAMPLE_CONTRACT.into())));
+    let toggle = {
+        let (on_editing, editing) = (p.on_editing.clone(), p.editing);
+        Callback::from(move |_| on_editing.emit(!editing))
+    };
+
+    html! {
+        <div class={classes!("editor", p.editing.then_some("editing"), dragging.then_some("dragging"))}
+            {ondragover} {ondragleave} {ondrop}>
+            <div class="start" role="group" aria-label="Open a contract">
+                <button type="button" onclick={paste}>{ "Paste or type" }</button>
+                <label class="button file">
+                    { "Open file (.txt, .md)" }
+                    <input type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onchange={onchange_file} />
+                </label>
+                <button type="button" onclick={empty}>{ "Start empty" }</button>
+                <button type="button" onclick={sample}>{ "Load sample" }</button>
+                <button type="button" onclick={toggle} aria-pressed={p.editing.to_string()}>
+                    { if p.editing { "Done editing" } else { "Edit mode" } }
+                </button>
+            </div>
+            <label for="contract-input" class="hint">
+                { "Contract text — paste, type or drop a .txt/.md file here. Analysis updates as you type." }
+            </label>
+            <textarea id="contract-input" data-testid="contract-input" spellcheck="false"
+                rows={if p.editing { "24" } else { "6" }} value={p.text.clone()} {oninput} />
+        </div>
+    }
+}

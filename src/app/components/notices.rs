@@ -1,0 +1,36 @@
+//! Messages for the user: storage problems and the outcome of the last action.
+
+use crate::app::Dispatch;
+use mc2::review::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub storage: Option<String>,
+    pub notice: Option<String>,
+    pub on_dismiss_storage: Callback<()>,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(Notices)]
+pub fn notices(p: &Props) -> Html {
+    let dismiss = p.on_dismiss_storage.reform(|_: MouseEvent| ());
+    let d = p.dispatch.clone();
+    let dismiss_notice = Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissNotice));
+    html! {
+        <div class="notices" role="status" aria-live="polite">
+            if let Some(m) = &p.storage {
+                <div class="notice warn" data-testid="storage-message">
+                    <span>{ m.clone() }</span>
+                    <button type="button" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
+            if let Some(m) = &p.notice {
+                <div class="notice">
+                    <span>{ m.clone() }</span>
+                    <button type="button" onclick={dismiss_notice}>{ "Dismiss" }</button>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,29 @@
+//! A status shown as icon + word (colour is never the only signal).
+
+use mc2::engine::Status;
+use yew::prelude::*;
+
+/// Icon for a status (decorative; the word carries the meaning).
+pub fn icon(s: Status) -> &'static str {
+    match s {
+        Status::Strong => "✓",
+        Status::Partial => "◐",
+        Status::Weak => "▽",
+        Status::Conflict => "✕",
+        Status::Missing => "○",
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub status: Status,
+}
+
+#[function_component(StatusBadge)]
+pub fn status_badge(p: &Props) -> Html {
+    html! {
+        <span class={classes!("badge", format!("st-{}", p.status.as_str()))}>
+            <span aria-hidden="true">{ icon(p.status) }</span>{ " " }{ p.status.label() }
+        </span>
+    }
+}

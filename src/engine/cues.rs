@@ -1,0 +1,417 @@
+//! Compiled cue vocabulary: every requirement's concepts and heading words as
+//! one Aho-Corasick automaton over a stemmed-token stream, and its regexes
+//! (regex-lite) with a literal prefilter so that topic patterns only run on
+//! text that contains one of their required words.
+//!
+//! Built once per [`Engine`](super::Engine); analysing a text never compiles
+//! anything.
+
+use crate::library::{Library, Party, Requirement};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex_lite::Regex;
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// What a stemmed phrase stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseKind {
+    Concept,
+    Heading,
+}
+
+/// One requirement's compiled regexes.
+#[derive(Debug, Clone)]
+pub struct ReqCues {
+    pub id: String,
+    pub party: Party,
+    /// Topic regexes, each with the literal-set index that gates it (None: always run).
+    pub patterns: Vec<(Regex, Option<usize>)>,
+    pub strong: Vec<Gated>,
+    pub weak: Vec<Gated>,
+    pub conflict: Vec<Gated>,
+    pub exclude: Vec<Gated>,
+}
+
+/// The whole compiled vocabulary.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub reqs: Vec<ReqCues>,
+    /// Automaton over the stemmed stream (" stem stem "): pattern i → `phrases[i]`.
+    pub stems: AhoCorasick,
+    /// For each stemmed pattern: (requirement index, kind, number of words).
+    pub phrases: Vec<Vec<(usize, PhraseKind, usize)>>,
+    /// Automaton over the raw text (ASCII case-insensitive) for regex prefilter literals.
+    pub literals: AhoCorasick,
+    /// For each literal pattern: the prefilter set ids it belongs to.
+    pub literal_sets: Vec<Vec<usize>>,
+    /// Number of prefilter sets.
+    pub n_sets: usize,
+    /// All plain cue phrases (for the benchmark's reference scan).
+    pub plain_phrases: Vec<String>,
+}
+
+/// Compile a case-insensitive regex; `None` (skipped) when invalid.
+pub fn rx(src: &str) -> Option<Regex> {
+    Regex::new(&format!("(?i){src}")).ok()
+}
+
+/// A regex with the literal words one of which must occur for it to match:
+/// checking them with a substring search first skips most regex runs.
+#[derive(Debug, Clone)]
+pub struct Gated {
+    pub re: Regex,
+    lits: Option<Vec<String>>,
+}
+
+impl Gated {
+    pub fn new(src: &str) -> Option<Gated> {
+        Some(Gated {
+            re: rx(src)?,
+            lits: prefilter(src),
+        })
+    }
+    /// First match in `text`; `lower` is `text` ASCII-lowercased (same offsets).
+    pub fn find(&self, text: &str, lower: &str) -> Option<(usize, usize)> {
+        if let Some(l) = &self.lits
+            && !l.iter().any(|w| lower.contains(w.as_str()))
+        {
+            return None;
+        }
+        self.re.find(text).map(|m| (m.start(), m.end()))
+    }
+}
+
+fn rxs(srcs: &[String]) -> Vec<Gated> {
+    srcs.iter().filter_map(|s| Gated::new(s)).collect()
+}
+
+/// Stem every word of `phrase` and join as " a b c " (the stream format).
+pub fn stem_phrase(stemmer: &Stemmer, phrase: &str) -> String {
+    let mut out = String::from(" ");
+    for w in words(phrase) {
+        let lw = w.1.to_lowercase();
+        out.push_str(&stemmer.stem(&lw));
+        out.push(' ');
+    }
+    out
+}
+
+/// Word tokens of `text` with their byte offsets: runs of alphanumerics.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    let bytes = text.as_bytes();
+    std::iter::from_fn(move || {
+        while pos < text.len() {
+            let c = text[pos..].chars().next()?;
+            if c.is_alphanumeric() {
+                break;
+            }
+            pos += c.len_utf8();
+        }
+        if pos >= text.len() {
+            return None;
+        }
+        let start = pos;
+        while pos < text.len() {
+            if bytes[pos].is_ascii() {
+                if !bytes[pos].is_ascii_alphanumeric() {
+                    break;
+                }
+                pos += 1;
+            } else {
+                let c = text[pos..].chars().next()?;
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                pos += c.len_utf8();
+            }
+        }
+        Some((start, &text[start..pos]))
+    })
+}
+
+impl Compiled {
+    pub fn new(lib: &Library) -> Compiled {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut stem_pats: Vec<String> = Vec::new();
+        let mut phrases: Vec<Vec<(usize, PhraseKind, usize)>> = Vec::new();
+        let mut lit_pats: Vec<String> = Vec::new();
+        let mut literal_sets: Vec<Vec<usize>> = Vec::new();
+        let mut n_sets = 0;
+        let mut plain_phrases = Vec::new();
+        let mut reqs = Vec::new();
+        for (ri, r) in lib.requirements.iter().enumerate() {
+            let c = &r.meta.cues;
+            let kinds = [
+                (&c.concepts, PhraseKind::Concept),
+                (&c.headings, PhraseKind::Heading),
+            ];
+            for (list, kind) in kinds {
+                for p in list {
+                    let s = stem_phrase(&stemmer, p);
+                    let n = s.split_whitespace().count();
+                    if n == 0 {
+                        continue;
+                    }
+                    plain_phrases.push(p.to_lowercase());
+                    let idx = match stem_pats.iter().position(|x| *x == s) {
+                        Some(i) => i,
+                        None => {
+                            stem_pats.push(s);
+                            phrases.push(Vec::new());
+                            stem_pats.len() - 1
+                        }
+                    };
+                    phrases[idx].push((ri, kind, n));
+                }
+            }
+            let mut patterns = Vec::new();
+            for src in &c.patterns {
+                let Some(re) = rx(src) else { continue };
+                let gate = prefilter(src).map(|lits| {
+                    let set = n_sets;
+                    n_sets += 1;
+                    for l in lits {
+                        plain_phrases.push(l.clone());
+                        match lit_pats.iter().position(|x| *x == l) {
+                            Some(i) => literal_sets[i].push(set),
+                            None => {
+                                lit_pats.push(l);
+                                literal_sets.push(vec![set]);
+                            }
+                        }
+                    }
+                    set
+                });
+                patterns.push((re, gate));
+            }
+            reqs.push(req_cues(r, patterns));
+        }
+        let stems = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&stem_pats)
+            .unwrap_or_else(|_| empty_ac());
+        let literals = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&lit_pats)
+            .unwrap_or_else(|_| empty_ac());
+        Compiled {
+            reqs,
+            stems,
+            phrases,
+            literals,
+            literal_sets,
+            n_sets,
+            plain_phrases,
+        }
+    }
+}
+
+fn empty_ac() -> AhoCorasick {
+    let none: [&str; 0] = [];
+    AhoCorasick::new(none).expect("an empty automaton always builds")
+}
+
+fn req_cues(r: &Requirement, patterns: Vec<(Regex, Option<usize>)>) -> ReqCues {
+    let c = &r.meta.cues;
+    ReqCues {
+        id: r.meta.id.clone(),
+        party: r.meta.party,
+        patterns,
+        strong: rxs(&c.strong),
+        weak: rxs(&c.weak),
+        conflict: rxs(&c.conflict),
+        exclude: rxs(&c.exclude),
+    }
+}
+
+/// A set of literal words, one of which must occur for `src` to match, when
+/// such a set can be read off the regex (else `None`: always run it).
+///
+/// Reads the top-level items of the regex: a literal run of letters, or a
+/// non-optional group whose alternatives all start with letters. Picks the
+/// item whose shortest literal is longest (at least three letters).
+pub fn prefilter(src: &str) -> Option<Vec<String>> {
+    let b: Vec<char> = src.chars().collect();
+    if top_level_alternation(&b) {
+        let alts = alternatives(&b);
+        let lits: Option<Vec<String>> = alts.iter().map(|a| leading_literal(a)).collect();
+        return lits.filter(|l| l.iter().all(|s| s.len() >= 3));
+    }
+    let mut best: Option<Vec<String>> = None;
+    let mut consider = |set: Vec<String>| {
+        let min = set.iter().map(String::len).min().unwrap_or(0);
+        let cur = best
+            .as_ref()
+            .map_or(0, |s| s.iter().map(String::len).min().unwrap_or(0));
+        if min >= 3 && min > cur {
+            best = Some(set);
+        }
+    };
+    let mut i = 0;
+    let mut run = String::new();
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() || c == ' ' || c == '-' {
+            let optional = matches!(b.get(i + 1), Some('?' | '*' | '{'));
+            if optional {
+                consider(std::mem::take(&mut run).chars().collect_vec_str());
+            } else {
+                run.push(c.to_ascii_lowercase());
+            }
+            i += 1;
+            continue;
+        }
+        consider(std::mem::take(&mut run).chars().collect_vec_str());
+        match c {
+            '\\' => i += 2,
+            '[' => {
+                while i < b.len() && b[i] != ']' {
+                    i += if b[i] == '\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            '(' => {
+                let end = close_paren(&b, i);
+                let inner = &b[i + 1..end.min(b.len())];
+                let optional = matches!(b.get(end + 1), Some('?' | '*'))
+                    || b.get(end + 1..end + 3) == Some(&['{', '0']);
+                if !optional {
+                    let inner = strip_group_flags(inner);
+                    let lits: Option<Vec<String>> = alternatives(inner)
+                        .iter()
+                        .map(|a| leading_literal(a))
+                        .collect();
+                    if let Some(l) = lits {
+                        consider(l);
+                    }
+                }
+                i = end + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    consider(run.chars().collect_vec_str());
+    best
+}
+
+trait CollectVecStr {
+    fn collect_vec_str(self) -> Vec<String>;
+}
+impl<I: Iterator<Item = char>> CollectVecStr for I {
+    fn collect_vec_str(self) -> Vec<String> {
+        let s: String = self.collect();
+        let t = s.trim().to_string();
+        if t.is_empty() { Vec::new() } else { vec![t] }
+    }
+}
+
+fn strip_group_flags(inner: &[char]) -> &[char] {
+    if inner.first() == Some(&'?')
+        && let Some(p) = inner.iter().position(|&c| c == ':')
+    {
+        return &inner[p + 1..];
+    }
+    inner
+}
+
+fn close_paren(b: &[char], open: usize) -> usize {
+    let mut depth = 0;
+    let mut i = open;
+    while i < b.len() {
+        match b[i] {
+            '\\' => i += 1,
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+fn top_level_alternation(b: &[char]) -> bool {
+    let mut depth = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            '\\' => i += 1,
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '|' if depth == 0 => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+fn alternatives(b: &[char]) -> Vec<&[char]> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            '\\' => i += 1,
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '|' if depth == 0 => {
+                out.push(&b[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push(&b[start..]);
+    out
+}
+
+/// The literal letters an alternative starts with (after `\b`), stopping
+/// before any character made optional by a quantifier.
+fn leading_literal(a: &[char]) -> Option<String> {
+    let mut i = 0;
+    while a.get(i) == Some(&'\\') && a.get(i + 1) == Some(&'b') {
+        i += 2;
+    }
+    let mut s = String::new();
+    while i < a.len() {
+        let c = a[i];
+        if !(c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
+            break;
+        }
+        if matches!(a.get(i + 1), Some('?' | '*' | '{')) {
+            break;
+        }
+        s.push(c.to_ascii_lowercase());
+        i += 1;
+    }
+    let t = s.trim_end().to_string();
+    (t.len() >= 3).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefilter_reads_required_words_off_cue_regexes() {
+        assert_eq!(prefilter(r"\bpatch(es|ed)?\b"), Some(vec!["patch".into()]));
+        assert_eq!(
+            prefilter(r"\b(validat|test|qualif)\w*\b.{0,60}\b(patch|update|fix)"),
+            Some(vec!["validat".into(), "test".into(), "qualif".into()])
+        );
+        assert_eq!(
+            prefilter(r"mds2|manufacturer disclosure"),
+            Some(vec!["mds2".into(), "manufacturer disclosure".into()])
+        );
+        // An optional group cannot gate the regex.
+        assert_eq!(prefilter(r"(ab)?\w+"), None);
+    }
+}

@@ -1,0 +1,219 @@
+//! Detect: which requirements a piece of text talks about, and the phrases
+//! that say so.
+//!
+//! One pass stems the words of the text and runs the concept automaton over
+//! the stemmed stream; a second Aho-Corasick pass over the raw text finds the
+//! literals that gate the topic regexes; only gated regexes run. Heading words
+//! of the enclosing sections add confidence but never make a topic alone.
+
+use super::Span;
+use super::cues::{Compiled, PhraseKind, words};
+use rust_stemmers::Stemmer;
+use std::collections::HashMap;
+
+/// Topic evidence for one requirement in one piece of text.
+#[derive(Debug, Clone, Default)]
+pub struct Candidate {
+    pub req: usize,
+    /// Topic score: concepts and patterns count 1 each (multi-word concepts 1.5), heading 0.5.
+    pub score: f32,
+    pub heading: bool,
+    /// Matched phrases, as ranges of the analysed text.
+    pub phrases: Vec<Span>,
+}
+
+/// Reusable scratch state: the stem cache makes stemming a lookup for repeated words.
+pub struct Scratch {
+    stemmer: Stemmer,
+    cache: HashMap<String, String>,
+    stream: String,
+    /// For each token: (start in stream, span in text).
+    toks: Vec<(usize, Span)>,
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch {
+            stemmer: Stemmer::create(rust_stemmers::Algorithm::English),
+            cache: HashMap::new(),
+            stream: String::new(),
+            toks: Vec::new(),
+        }
+    }
+}
+
+impl Scratch {
+    /// Build the stemmed stream of `text` (" stem stem … ").
+    fn stem(&mut self, text: &str) {
+        self.stream.clear();
+        self.toks.clear();
+        self.stream.push(' ');
+        let mut lower = String::new();
+        for (at, w) in words(text) {
+            lower.clear();
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            let start = self.stream.len();
+            match self.cache.get(lower.as_str()) {
+                Some(s) => self.stream.push_str(s),
+                None => {
+                    let s = self.stemmer.stem(&lower).into_owned();
+                    self.stream.push_str(&s);
+                    if self.cache.len() < 50_000 {
+                        self.cache.insert(lower.clone(), s);
+                    }
+                }
+            }
+            self.stream.push(' ');
+            self.toks.push((start, Span::new(at, at + w.len())));
+        }
+    }
+
+    /// Text span covered by stream range `s..e` (token-aligned).
+    fn text_span(&self, s: usize, e: usize) -> Option<Span> {
+        let first = self.toks.partition_point(|t| t.0 < s + 1);
+        let last = self.toks.partition_point(|t| t.0 < e.saturating_sub(1));
+        let a = self.toks.get(first)?;
+        let b = self.toks.get(last.checked_sub(1)?)?;
+        Some(Span::new(a.1.start, b.1.end))
+    }
+}
+
+/// Requirement indices whose heading words occur in `heading`.
+pub fn heading_hits(c: &Compiled, scratch: &mut Scratch, heading: &str) -> Vec<usize> {
+    scratch.stem(heading);
+    let mut out = Vec::new();
+    for m in c.stems.find_overlapping_iter(&scratch.stream) {
+        for &(ri, kind, _) in &c.phrases[m.pattern().as_usize()] {
+            if kind == PhraseKind::Heading && !out.contains(&ri) {
+                out.push(ri);
+            }
+        }
+    }
+    out
+}
+
+/// Topic candidates in `text`; `heading_reqs` are the requirements whose
+/// heading words occur in the headings of the enclosing sections.
+pub fn candidates(
+    c: &Compiled,
+    scratch: &mut Scratch,
+    text: &str,
+    heading_reqs: &[usize],
+) -> Vec<Candidate> {
+    let mut by_req: HashMap<usize, Candidate> = HashMap::new();
+    scratch.stem(text);
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for m in c.stems.find_overlapping_iter(&scratch.stream) {
+        let pid = m.pattern().as_usize();
+        for &(ri, kind, n) in &c.phrases[pid] {
+            let cand = by_req.entry(ri).or_insert_with(|| Candidate {
+                req: ri,
+                ..Candidate::default()
+            });
+            let Some(span) = scratch.text_span(m.start(), m.end()) else {
+                continue;
+            };
+            match kind {
+                PhraseKind::Concept => {
+                    if !seen.contains(&(ri, pid)) {
+                        seen.push((ri, pid));
+                        cand.score += if n > 1 { 1.5 } else { 1.0 };
+                    }
+                    cand.phrases.push(span);
+                }
+                // Heading words inside the clause text itself (inline headings).
+                PhraseKind::Heading => {
+                    if !cand.heading {
+                        cand.heading = true;
+                        cand.score += 0.5;
+                    }
+                }
+            }
+        }
+    }
+    // Regex topic patterns, gated by their literals and run only in a window
+    // around each literal hit (the sentence it sits in, at most ±300 bytes).
+    let mut open: Vec<Vec<usize>> = vec![Vec::new(); c.n_sets];
+    for m in c.literals.find_overlapping_iter(text) {
+        for &s in &c.literal_sets[m.pattern().as_usize()] {
+            if open[s].len() < 4 {
+                open[s].push(m.start());
+            }
+        }
+    }
+    for (ri, rc) in c.reqs.iter().enumerate() {
+        for (re, gate) in &rc.patterns {
+            let found = match gate {
+                Some(g) => open[*g].iter().find_map(|&p| {
+                    let w = window(text, p);
+                    re.find(&text[w.start..w.end])
+                        .map(|m| Span::new(w.start + m.start(), w.start + m.end()))
+                }),
+                // Ungated patterns only confirm a topic the concepts already found.
+                None if by_req.contains_key(&ri) && text.len() <= 4000 => {
+                    re.find(text).map(|m| Span::new(m.start(), m.end()))
+                }
+                None => None,
+            };
+            if let Some(span) = found {
+                let cand = by_req.entry(ri).or_insert_with(|| Candidate {
+                    req: ri,
+                    ..Candidate::default()
+                });
+                cand.score += 1.0;
+                cand.phrases.push(span);
+            }
+        }
+    }
+    for &ri in heading_reqs {
+        if let Some(cand) = by_req.get_mut(&ri)
+            && !cand.heading
+        {
+            cand.heading = true;
+            cand.score += 0.5;
+        }
+    }
+    let mut out: Vec<Candidate> = by_req.into_values().filter(|c| c.score > 0.0).collect();
+    for cand in &mut out {
+        cand.phrases.sort();
+        cand.phrases.dedup();
+    }
+    out.sort_by_key(|c| c.req);
+    out
+}
+
+/// The sentence around byte `p` of `text`, clipped to ±300 bytes, on char boundaries.
+pub fn window(text: &str, p: usize) -> Span {
+    let b = text.as_bytes();
+    let lo_lim = p.saturating_sub(300);
+    let mut lo = p;
+    while lo > lo_lim {
+        if lo >= 2 && matches!(b[lo - 2], b'.' | b';' | b'\n') && b[lo - 1].is_ascii_whitespace() {
+            break;
+        }
+        lo -= 1;
+    }
+    let hi_lim = (p + 300).min(b.len());
+    let mut hi = p;
+    while hi < hi_lim {
+        if matches!(b[hi], b'.' | b';' | b'\n')
+            && b.get(hi + 1).is_none_or(|c| c.is_ascii_whitespace())
+        {
+            hi += 1;
+            break;
+        }
+        hi += 1;
+    }
+    while lo > 0 && !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    while hi < b.len() && !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    Span::new(lo, hi)
+}

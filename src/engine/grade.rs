@@ -1,0 +1,438 @@
+//! Grade one topic hit: strong / partial / weak / conflict, with reasons a
+//! hospital reviewer understands.
+//!
+//! Generic contract vocabulary lives here (binding modals, escape qualifiers,
+//! negations, vague timing); requirement-specific signals come from the clause
+//! library's `strong` / `weak` / `conflict` regexes, and numbers are compared
+//! with the playbook thresholds chosen by their `context` words.
+
+use super::cues::{Gated, ReqCues};
+use super::detect::Candidate;
+use super::numbers::Duration;
+use super::parties::{self, Side};
+use super::{Parties, Span, Status};
+use crate::library::{Direction, Party, Playbook, Requirement, Threshold, Unit};
+use std::sync::OnceLock;
+
+/// Generic grading vocabulary, compiled once.
+pub struct Vocab {
+    binding: Gated,
+    escape: Gated,
+    permissive: Gated,
+    negation: Gated,
+    vague: Gated,
+    sole: Gated,
+    specific: Gated,
+}
+
+fn vocab() -> &'static Vocab {
+    static V: OnceLock<Vocab> = OnceLock::new();
+    V.get_or_init(|| {
+        let r = |s: &str| Gated::new(s).expect("static grading regex");
+        Vocab {
+            binding: r(
+                r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
+            ),
+            escape: r(
+                r"\b((commercially )?reasonable (efforts|endeavou?rs)|best efforts|endeavou?r|(up)?on (written )?request|if requested|as (may be )?required by (applicable )?law|to the extent (required by law|practicable|feasible|possible|reasonably possible)|where (feasible|practicable|possible|appropriate)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect)\b",
+            ),
+            permissive: r(
+                r"\b((supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|it|they|we|party) (may|can|could|might)( elect| choose| decide)?\b( not\b| only\b)?|should|is encouraged to|are encouraged to|preferred)\b",
+            ),
+            negation: r(
+                r"\b(no (obligation|duty|responsibility|liability|commitment)|(is|are|shall be|will be) not (required|obligated|responsible|liable)|shall not be (required|obligated|responsible)|not be required to|has no (obligation|responsibility|duty)|disclaims?|makes no (warranty|representation|guarantee)|does not (warrant|guarantee|represent)|without (any )?(warranty|obligation)|is not (responsible|liable))\b",
+            ),
+            vague: r(
+                r"\b(promptly|prompt|as soon as (reasonably )?(practicable|possible)|without (undue|unreasonable) delay|in a timely (manner|fashion)|timely|reasonable (time|period)|expeditiously|periodically|regularly|appropriate|industry[- ]standard|commercially reasonable|reasonable)\b",
+            ),
+            sole: r(r"\b(solely|sole responsibility|exclusively|entirely) ?(responsible|liable)?\b"),
+            specific: r(
+                r"(\b(fips|nist|iso|iec|soc ?[12]|ssae|hitrust|pci|cis|owasp|aes|tls|sha-?\d|mfa|multi-factor|two-factor|800-\d+|62443|81001|27001|hipaa|ssdf|sbom|cyclonedx|spdx|mds2)\b|\b(annual(ly)?|quarterly|monthly|weekly|daily|at least once|every \w+ (months?|years?|days?)|once (per|a|each) (year|quarter|month))\b|\(i+\)|\(b\)|\(2\)|;\s*(and|or)?\s*\(|\u2022.*\u2022)",
+            ),
+        }
+    })
+}
+
+/// The grade of one requirement in one text.
+#[derive(Debug, Clone)]
+pub struct Graded {
+    pub status: Status,
+    pub reasons: Vec<String>,
+    pub phrases: Vec<Span>,
+    /// Durations compared with a threshold: (threshold name, value in days, text span).
+    pub numbers: Vec<(String, f64, Span)>,
+    /// The clause commits the supplier to much more than the playbook asks.
+    pub overcommit: bool,
+}
+
+/// Everything grading needs besides the text.
+pub struct Ctx<'a> {
+    pub parties: &'a Parties,
+    pub playbook: &'a Playbook,
+}
+
+/// Sentence ranges of `text` (split at . ; ! ? followed by space, and at blank lines).
+pub fn sentences(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let end_here = match c {
+            b'.' | b';' | b'!' | b'?' => b.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()),
+            b'\n' => b.get(i + 1) == Some(&b'\n'),
+            _ => false,
+        };
+        if end_here {
+            out.push(Span::new(start, i + 1));
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < b.len() {
+        out.push(Span::new(start, b.len()));
+    }
+    out.retain(|s| !text[s.start..s.end].trim().is_empty());
+    out
+}
+
+/// A short quotation of `text[span]` for a reason.
+pub fn quote(text: &str, s: Span) -> String {
+    let q = text.get(s.start..s.end).unwrap_or("").trim();
+    let q: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
+    if q.chars().count() > 70 {
+        let cut: String = q.chars().take(67).collect();
+        format!("\u{201c}{cut}\u{2026}\u{201d}")
+    } else {
+        format!("\u{201c}{q}\u{201d}")
+    }
+}
+
+fn first(re: &[Gated], text: &str, lower: &str) -> Option<Span> {
+    re.iter()
+        .find_map(|r| r.find(text, lower).map(|(a, b)| Span::new(a, b)))
+}
+
+/// Grade candidate `cand` of requirement `req` in `text`. `None` when an
+/// exclude cue vetoes it.
+pub fn grade(
+    ctx: &Ctx,
+    req: &Requirement,
+    rc: &ReqCues,
+    text: &str,
+    cand: &Candidate,
+    durs: &[Duration],
+) -> Option<Graded> {
+    let v = vocab();
+    let lower = text.to_ascii_lowercase();
+    if cand.score < 2.0
+        && cand.phrases.iter().any(|p| {
+            let w = super::detect::window(text, p.start);
+            first(&rc.exclude, &text[w.start..w.end], &lower[w.start..w.end]).is_some()
+        })
+    {
+        return None;
+    }
+    let sents = sentences(text);
+    let focus: Vec<Span> = sents
+        .iter()
+        .copied()
+        .filter(|s| {
+            cand.phrases
+                .iter()
+                .any(|p| p.start < s.end && p.end > s.start)
+        })
+        .collect();
+    let focus = if focus.is_empty() { sents } else { focus };
+    let mut g = Graded {
+        status: Status::Partial,
+        reasons: Vec::new(),
+        phrases: cand.phrases.clone(),
+        numbers: Vec::new(),
+        overcommit: false,
+    };
+    let sup = ctx
+        .parties
+        .supplier
+        .as_deref()
+        .unwrap_or("Supplier")
+        .to_string();
+    let cus = ctx
+        .parties
+        .customer
+        .as_deref()
+        .unwrap_or("Customer")
+        .to_string();
+
+    let in_focus_any = |res: &[Gated]| {
+        focus.iter().find_map(|f| {
+            first(res, &text[f.start..f.end], &lower[f.start..f.end])
+                .map(|m| Span::new(f.start + m.start, f.start + m.end))
+        })
+    };
+    // 1. Wording that works against the requirement.
+    if let Some(s) = in_focus_any(&rc.conflict) {
+        g.phrases.push(s);
+        g.status = Status::Conflict;
+        g.reasons.push(format!(
+            "The clause works against this requirement: {}.",
+            quote(text, s)
+        ));
+        return Some(g);
+    }
+    let in_focus = |re: &Gated| {
+        focus.iter().find_map(|f| {
+            re.find(&text[f.start..f.end], &lower[f.start..f.end])
+                .map(|(a, b)| Span::new(f.start + a, f.start + b))
+        })
+    };
+    if let Some(s) = in_focus(&v.negation) {
+        g.phrases.push(s);
+        g.status = Status::Conflict;
+        g.reasons.push(format!(
+            "The clause disclaims or negates the duty: {}.",
+            quote(text, s)
+        ));
+        return Some(g);
+    }
+
+    // 2. Who carries the duty.
+    let obligor = focus
+        .iter()
+        .find_map(|f| parties::obligor(ctx.parties, &text[f.start..f.end]));
+    let want = match req.meta.party {
+        Party::Supplier => Some(Side::Supplier),
+        Party::Customer => Some(Side::Customer),
+        Party::Both => None,
+    };
+    if let (Some(w), Some(o)) = (want, obligor)
+        && w != o
+    {
+        {
+            let (on, belongs) = match o {
+                Side::Customer => (&cus, &sup),
+                Side::Supplier => (&sup, &cus),
+            };
+            let sole = in_focus(&v.sole);
+            g.status = if sole.is_some() && o == Side::Customer {
+                Status::Conflict
+            } else {
+                Status::Weak
+            };
+            g.reasons.push(format!(
+                "The duty is put on {on}, but this requirement is {belongs}'s to meet."
+            ));
+            if let Some(s) = sole {
+                g.phrases.push(s);
+                g.reasons.push(format!(
+                    "{on} is made solely responsible ({}).",
+                    quote(text, s)
+                ));
+            }
+            return Some(g);
+        }
+    }
+
+    // 3. Modal strength and escape qualifiers.
+    let whole = |re: &Gated| re.find(text, &lower).map(|(a, b)| Span::new(a, b));
+    let binding = in_focus(&v.binding).or_else(|| whole(&v.binding));
+    let escape = in_focus(&v.escape);
+    let permissive = in_focus(&v.permissive);
+    let cue_weak = in_focus_any(&rc.weak);
+    let cue_strong = in_focus_any(&rc.strong);
+    let escape = escape.or(cue_weak);
+    let has_number = !durs.is_empty();
+    if let Some(s) = escape.filter(|_| !has_number) {
+        g.phrases.push(s);
+        g.status = Status::Weak;
+        g.reasons.push(format!(
+            "The commitment is softened by an escape qualifier: {}.",
+            quote(text, s)
+        ));
+        return Some(g);
+    }
+    if let Some(p) = permissive {
+        let pt = &text[p.start..p.end].to_lowercase();
+        let restrictive = pt.ends_with(" not") || pt.ends_with(" only");
+        if !restrictive && binding.is_none_or(|b| b.start > p.start) {
+            g.phrases.push(p);
+            g.status = Status::Weak;
+            g.reasons.push(format!(
+                "Only permissive wording ({}), not a binding duty.",
+                quote(text, p)
+            ));
+            return Some(g);
+        }
+    }
+
+    // 4. Numbers against the playbook.
+    let mut number_ok = false;
+    let mut number_bad = false;
+    for d in durs {
+        if !focus
+            .iter()
+            .any(|f| d.span.start >= f.start && d.span.start < f.end)
+        {
+            continue;
+        }
+        let Some((t, by_context)) = pick_threshold(&req.meta.thresholds, text, d) else {
+            continue;
+        };
+        let limit = ctx.playbook.values.get(&t.name).copied().unwrap_or(t.value);
+        let have = d.approx_days();
+        let want_days = days(limit, t.unit);
+        g.phrases.push(d.span);
+        if by_context {
+            g.numbers.push((t.name.clone(), have, d.span));
+        }
+        let found = quote(text, d.span);
+        let wanted = format!("{} {}", fmt_num(limit), unit_words(t.unit));
+        let worse = match t.direction {
+            Direction::AtMost => have > want_days + 1e-9,
+            Direction::AtLeast => have + 1e-9 < want_days,
+        };
+        if worse {
+            number_bad = true;
+            let cmp = match t.direction {
+                Direction::AtMost => "longer than",
+                Direction::AtLeast => "shorter than",
+            };
+            g.reasons.push(format!(
+                "{found} is {cmp} the playbook's {wanted} ({}).",
+                t.label.to_lowercase()
+            ));
+        } else {
+            number_ok = true;
+            if t.direction == Direction::AtMost && have * 3.0 <= want_days {
+                g.overcommit = true;
+            }
+            g.reasons.push(format!(
+                "{found} meets the playbook's {wanted} ({}).",
+                t.label.to_lowercase()
+            ));
+        }
+        if d.unit_ambiguous {
+            g.reasons.push(format!(
+                "{found} does not say whether calendar or business days are meant."
+            ));
+        }
+        if d.trigger.is_some_and(|tr| tr.late) {
+            number_bad = true;
+            g.reasons.push(
+                "The clock starts late (e.g. only after confirmation or investigation)."
+                    .to_string(),
+            );
+        }
+    }
+
+    // 5. Final grade.
+    if let Some(b) = binding {
+        g.phrases.push(b);
+    }
+    if number_bad {
+        g.status = Status::Partial;
+    } else if binding.is_some()
+        && (number_ok || has_number || cue_strong.is_some() || whole(&v.specific).is_some())
+    {
+        g.status = Status::Strong;
+        if let Some(s) = cue_strong {
+            g.phrases.push(s);
+            g.reasons
+                .push(format!("Binding and specific: {}.", quote(text, s)));
+        } else {
+            g.reasons
+                .push("Binding commitment with a measurable deadline.".to_string());
+        }
+    } else if let Some(s) = in_focus(&v.vague) {
+        g.phrases.push(s);
+        g.reasons.push(format!(
+            "Binding but vague: {} sets no measurable standard.",
+            quote(text, s)
+        ));
+    } else if binding.is_some() {
+        g.reasons.push(
+            "A binding duty, but without the specifics a strong clause has (deadline, standard or scope)."
+                .to_string(),
+        );
+    } else {
+        g.reasons
+            .push("Describes the practice but does not state it as a binding duty.".to_string());
+    }
+    g.phrases.sort();
+    g.phrases.dedup();
+    Some(g)
+}
+
+/// The threshold a duration is measured against: the one whose `context`
+/// words occur nearest the duration; a sole threshold of a compatible unit
+/// when no context word is near.
+fn pick_threshold<'a>(
+    ts: &'a [Threshold],
+    text: &str,
+    d: &Duration,
+) -> Option<(&'a Threshold, bool)> {
+    if ts.is_empty() {
+        return None;
+    }
+    let lo = floor(text, d.span.start.saturating_sub(120));
+    let hi = floor(text, (d.span.end + 120).min(text.len()));
+    let near = text[lo..hi].to_lowercase();
+    let mut best: Option<(usize, &Threshold)> = None;
+    for t in ts {
+        let hits = t
+            .context
+            .iter()
+            .filter(|w| near.contains(&w.to_lowercase()))
+            .count();
+        if hits > 0 && compatible(t.unit, d.unit) && best.is_none_or(|b| hits > b.0) {
+            best = Some((hits, t));
+        }
+    }
+    best.map(|b| (b.1, true)).or_else(|| {
+        let compat: Vec<&Threshold> = ts.iter().filter(|t| compatible(t.unit, d.unit)).collect();
+        (compat.len() == 1).then(|| (compat[0], false))
+    })
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Short periods (hours, days) compare with each other; long ones (months, years) too.
+fn compatible(a: Unit, b: Unit) -> bool {
+    let long = |u| matches!(u, Unit::Months | Unit::Years);
+    long(a) == long(b)
+}
+
+fn days(v: f64, u: Unit) -> f64 {
+    match u {
+        Unit::Hours => v / 24.0,
+        Unit::BusinessDays => v * 7.0 / 5.0,
+        Unit::CalendarDays => v,
+        Unit::Months => v * 30.4,
+        Unit::Years => v * 365.0,
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Plain words for a unit.
+pub fn unit_words(u: Unit) -> &'static str {
+    match u {
+        Unit::Hours => "hours",
+        Unit::BusinessDays => "business days",
+        Unit::CalendarDays => "calendar days",
+        Unit::Months => "months",
+        Unit::Years => "years",
+    }
+}

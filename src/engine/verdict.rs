@@ -1,0 +1,143 @@
+//! Document verdict per requirement: the best evidence wins; `missing` when
+//! nothing is found; clauses that contradict each other (a duty and a
+//! disclaimer, or two different deadlines for the same thing) are flagged as
+//! a conflict. The perspective decides which findings are risks.
+
+use super::grade::Graded;
+use super::{Clause, ConflictNote, Evidence, Finding, Perspective, Status};
+use crate::library::{Party, Requirement};
+
+/// Rank for "best evidence first".
+fn rank(s: Status) -> u8 {
+    match s {
+        Status::Strong => 0,
+        Status::Partial => 1,
+        Status::Weak => 2,
+        Status::Conflict => 3,
+        Status::Missing => 4,
+    }
+}
+
+/// How people see a clause in a reason: its label, else its heading, else its number.
+pub fn clause_name(clauses: &[Clause], id: usize) -> String {
+    match clauses.get(id) {
+        Some(c) => match (&c.label, &c.heading) {
+            (Some(l), _) => format!("clause {}", l.trim()),
+            (None, Some(h)) => format!("the clause \u{201c}{}\u{201d}", h.trim()),
+            (None, None) => format!("paragraph {}", id + 1),
+        },
+        None => format!("paragraph {}", id + 1),
+    }
+}
+
+/// The verdict for `req` from all its evidence in the document.
+pub fn finding(
+    req: &Requirement,
+    mut ev: Vec<(Evidence, Graded)>,
+    clauses: &[Clause],
+    perspective: Perspective,
+) -> Finding {
+    ev.sort_by_key(|(e, _)| (rank(e.status), e.clause));
+    let mut conflicts = Vec::new();
+    let mut reasons = Vec::new();
+    let status;
+    if let Some((best, _)) = ev.first() {
+        let mut st = best.status;
+        reasons.extend(best.reasons.iter().cloned());
+        // A duty in one clause and wording against it in another.
+        if st != Status::Conflict
+            && let Some((against, _)) = ev.iter().find(|(e, _)| e.status == Status::Conflict)
+        {
+            {
+                let reason = format!(
+                    "{} addresses this requirement, but {} works against it; the contract contradicts itself.",
+                    cap(&clause_name(clauses, best.clause)),
+                    clause_name(clauses, against.clause)
+                );
+                conflicts.push(ConflictNote {
+                    clauses: vec![best.clause, against.clause],
+                    reason: reason.clone(),
+                });
+                reasons.insert(0, reason);
+                st = Status::Conflict;
+            }
+        }
+        // Two different numbers for the same playbook threshold.
+        let nums: Vec<(usize, &str, f64, String)> = ev
+            .iter()
+            .flat_map(|(e, g)| {
+                g.numbers.iter().map(move |(name, days, _)| {
+                    (e.clause, name.as_str(), *days, e.reasons.join(" "))
+                })
+            })
+            .collect();
+        'outer: for (i, a) in nums.iter().enumerate() {
+            for b in &nums[i + 1..] {
+                if a.0 != b.0 && a.1 == b.1 && (a.2 - b.2).abs() > 0.5 {
+                    let (lo, hi) = if a.2 < b.2 { (a, b) } else { (b, a) };
+                    let reason = format!(
+                        "{} and {} set different periods for the same obligation ({} vs {} days); which one applies depends on the order of precedence.",
+                        cap(&clause_name(clauses, lo.0)),
+                        clause_name(clauses, hi.0),
+                        fmt_days(lo.2),
+                        fmt_days(hi.2)
+                    );
+                    conflicts.push(ConflictNote {
+                        clauses: vec![lo.0, hi.0],
+                        reason: reason.clone(),
+                    });
+                    reasons.insert(0, reason);
+                    st = Status::Conflict;
+                    break 'outer;
+                }
+            }
+        }
+        status = st;
+    } else {
+        status = Status::Missing;
+        reasons.push("No clause addresses this requirement.".to_string());
+    }
+    let overcommit = ev.iter().any(|(_, g)| g.overcommit);
+    let risk = match perspective {
+        Perspective::Customer => status != Status::Strong,
+        Perspective::Supplier => {
+            status == Status::Conflict
+                || (req.meta.party != Party::Supplier && status != Status::Strong)
+                || overcommit
+        }
+    };
+    if perspective == Perspective::Supplier && overcommit {
+        reasons.push(
+            "The deadline is much shorter than the playbook asks; check the supplier can meet it."
+                .to_string(),
+        );
+    }
+    Finding {
+        req: req.meta.id.clone(),
+        title: req.meta.title.clone(),
+        pillar: req.meta.pillar,
+        priority: req.meta.priority,
+        status,
+        risk,
+        reasons,
+        evidence: ev.into_iter().map(|(e, _)| e).collect(),
+        conflicts,
+        insertion: None,
+    }
+}
+
+fn fmt_days(d: f64) -> String {
+    if (d - d.round()).abs() < 0.05 {
+        format!("{}", d.round() as i64)
+    } else {
+        format!("{d:.1}")
+    }
+}
+
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,86 @@
+// Browser benchmark (not part of the test run): against APP_URL (a served release dist/),
+//  1. paste a ~100-page contract → time until the findings for it are rendered;
+//  2. edit mode on a ~20-page contract → keystroke-to-next-frame time (input handled and
+//     textarea/state updated) and the debounced analysis-to-render time after typing.
+// Usage: APP_URL=http://127.0.0.1:PORT/ node tests/e2e/bench.mjs
+import { withPage, open, done, waitAnalysis } from './lib.mjs';
+
+// One "page" ≈ 3,000 characters of numbered contract prose with security-relevant clauses.
+function contract(pages) {
+  const parts = ['MASTER PURCHASE AGREEMENT\n\nThis Agreement is made between Zenith Devices LLC ("Supplier") and Harbor General Hospital ("Customer").\n'];
+  const bodies = [
+    'Supplier shall make security patches available within 30 days after a fix is released by the maker of a third-party component.',
+    'Supplier shall notify Customer of any Security Incident affecting Customer Data within 72 hours of discovery.',
+    'Supplier shall provide a software bill of materials in SPDX or CycloneDX format with each release.',
+    'Customer shall pay all invoices within forty-five days of receipt, without set-off or deduction.',
+    'Each Party shall keep the other Party\'s Confidential Information confidential and use it only for this Agreement.',
+    'Supplier warrants that the Product will perform substantially in accordance with its documentation for twelve months.',
+  ];
+  let n = 0;
+  while (parts.join('\n').length < pages * 3000) {
+    n++;
+    parts.push(`\n${n}. ARTICLE ${n}`);
+    for (let k = 1; k <= 6; k++) parts.push(`${n}.${k} ${bodies[(n + k) % bodies.length]} This applies to the Product and to each site of Customer listed in Schedule ${k}.`);
+  }
+  return parts.join('\n') + '\n';
+}
+
+const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+await withPage(async page => {
+  await open(page);
+  const input = page.locator('[data-testid="contract-input"]');
+
+  // 1. Paste 100 pages → findings rendered.
+  const big = contract(100);
+  const pasteTimes = [];
+  for (let i = 0; i < 3; i++) {
+    const text = big + `\n${i}\n`;
+    const before = await done(page);
+    const ms = await page.evaluate(async ({ text, before }) => {
+      const ta = document.querySelector('[data-testid="contract-input"]');
+      const t0 = performance.now();
+      ta.value = text;
+      ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      await new Promise(res => {
+        const check = () => Number(document.querySelector('#app').dataset.analysisDone) > before ? res() : requestAnimationFrame(check);
+        check();
+      });
+      await new Promise(r => requestAnimationFrame(() => r())); // the frame that paints it
+      return performance.now() - t0;
+    }, { text, before });
+    pasteTimes.push(ms);
+  }
+  const clauses = await page.locator('[data-testid="clause"]').count();
+  const engineMs = await page.evaluate(() => document.documentElement.dataset.analysisMs);
+  const engineOnly = await page.evaluate(() => document.documentElement.dataset.engineMs);
+  console.log(`100-page paste (${big.length} chars, ${clauses} clauses): paste→findings rendered median ${median(pasteTimes).toFixed(1)} ms (runs: ${pasteTimes.map(x => x.toFixed(1)).join(', ')}); analysis+render ${engineMs} ms, of which engine ${engineOnly} ms`);
+
+  // 2. 20-page contract in edit mode: keystroke → next frame, and the debounced re-analysis.
+  const mid = contract(20);
+  const b = await done(page);
+  await input.fill(mid);
+  await waitAnalysis(page, b);
+  await page.getByRole('button', { name: 'Edit mode' }).click();
+  await input.focus();
+  await page.evaluate(() => { const ta = document.querySelector('[data-testid="contract-input"]'); ta.setSelectionRange(ta.value.length / 2, ta.value.length / 2); });
+  const keyTimes = [];
+  const updTimes = [];
+  const engTimes = [];
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(() => {
+      window.__t0 = undefined;
+      document.querySelector('[data-testid="contract-input"]').addEventListener('keydown', () => {
+        window.__t0 = performance.now();
+        window.__frame = new Promise(r => requestAnimationFrame(() => setTimeout(() => r(performance.now() - window.__t0), 0)));
+      }, { once: true });
+    });
+    const before = await done(page);
+    await page.keyboard.press('x');
+    keyTimes.push(await page.evaluate(() => window.__frame));
+    await waitAnalysis(page, before);
+    updTimes.push(Number(await page.evaluate(() => document.documentElement.dataset.analysisMs)));
+    engTimes.push(Number(await page.evaluate(() => document.documentElement.dataset.engineMs)));
+  }
+  console.log(`20-page edit (${mid.length} chars): keystroke→frame median ${median(keyTimes).toFixed(1)} ms, max ${Math.max(...keyTimes).toFixed(1)} ms; debounced re-analysis+render median ${median(updTimes).toFixed(1)} ms (engine ${median(engTimes).toFixed(1)} ms)`);
+});
