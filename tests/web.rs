@@ -20,7 +20,10 @@ fn sample_contract_is_embedded_in_the_wasm_build() {
 fn the_sample_is_graded_in_the_browser_exactly_as_natively() {
     let lib = mc2::library::Library::builtin();
     let e = mc2::engine::Engine::new(&lib);
-    let r = e.analyze(mc2::sample::SAMPLE_CONTRACT, &mc2::engine::Options::default());
+    let r = e.analyze(
+        mc2::sample::SAMPLE_CONTRACT,
+        &mc2::engine::Options::default(),
+    );
     let got: BTreeMap<String, String> = r
         .findings
         .iter()
@@ -54,8 +57,20 @@ fn sanitised_model_language_creates_no_script_or_img_elements() {
         .expect("a document in the browser");
     let el = doc.create_element("div").expect("a div");
     el.set_inner_html(&html);
-    for sel in ["script", "img", "iframe", "[onerror]", "a[href^='javascript']"] {
-        assert!(matches!(el.query_selector(sel), Ok(None)), "{sel} in {html}");
+    for sel in [
+        "script",
+        "img",
+        "iframe",
+        "[onerror]",
+        "a[href^='javascript']",
+    ] {
+        assert!(
+            matches!(el.query_selector(sel), Ok(None)),
+            "{sel} in {html}"
+        );
     }
-    assert!(el.text_content().unwrap_or_default().contains("<script>"), "raw HTML shown as text");
+    assert!(
+        el.text_content().unwrap_or_default().contains("<script>"),
+        "raw HTML shown as text"
+    );
 }

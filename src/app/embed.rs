@@ -14,12 +14,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlTextAreaElement, MessageEvent, Window};
-use yew::prelude::*;
+use yew::Callback;
 
 /// What the app registers so embed commands can reach its state.
 struct Bridge {
     dispatch: Callback<Action>,
-    text: String,
+    text: Rc<dyn Fn() -> String>,
 }
 
 thread_local! {
@@ -68,10 +68,10 @@ pub fn start() {
     }
 }
 
-/// Register the app's dispatcher and current contract text with the embed API.
-/// Call once from the root component.
-#[hook]
-pub fn use_embed(dispatch: Callback<Action>, text: String) {
+/// Register the app's dispatcher and a way to read the current contract text
+/// with the embed API. Call from the root component on every render (cheap:
+/// it only swaps two handles), so the text getter always sees the latest state.
+pub fn register(dispatch: Callback<Action>, text: Rc<dyn Fn() -> String>) {
     BRIDGE.with(|b| {
         *b.borrow_mut() = Some(Bridge {
             dispatch: dispatch.clone(),
@@ -148,7 +148,7 @@ fn apply(window: &Window, origin: &str, cmd: &EmbedCommand) {
 
 /// The contract text as the app holds it (the bridge), else the editor's value.
 fn contract_text(window: &Window) -> String {
-    if let Some(t) = BRIDGE.with(|b| b.borrow().as_ref().map(|b| b.text.clone())) {
+    if let Some(t) = BRIDGE.with(|b| b.borrow().as_ref().map(|b| (b.text)())) {
         return t;
     }
     window

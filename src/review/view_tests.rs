@@ -86,19 +86,31 @@ fn coverage_counts_every_finding_once() {
 pub fn sample_statuses() -> String {
     let lib = crate::library::Library::builtin();
     let e = crate::engine::Engine::new(&lib);
-    let r = e.analyze(crate::sample::SAMPLE_CONTRACT, &crate::engine::Options::default());
-    let map: std::collections::BTreeMap<&str, &str> =
-        r.findings.iter().map(|f| (f.req.as_str(), f.status.as_str())).collect();
+    let r = e.analyze(
+        crate::sample::SAMPLE_CONTRACT,
+        &crate::engine::Options::default(),
+    );
+    let map: std::collections::BTreeMap<&str, &str> = r
+        .findings
+        .iter()
+        .map(|f| (f.req.as_str(), f.status.as_str()))
+        .collect();
     serde_json::to_string_pretty(&map).unwrap_or_default() + "\n"
 }
 
 #[test]
 fn sample_statuses_match_the_browser_expectation_file() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/review/sample_statuses.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/review/sample_statuses.json"
+    );
     let now = sample_statuses();
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(path, &now).ok();
     }
     let file = std::fs::read_to_string(path).unwrap_or_default();
-    assert_eq!(file, now, "refresh with UPDATE_EXPECT=1 cargo test --lib review");
+    assert_eq!(
+        file, now,
+        "refresh with UPDATE_EXPECT=1 cargo test --lib review"
+    );
 }

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync, statSync,
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { launch, swControls, pasteAndAnalyse, contractWith, insertOne, watchConsole,
-  cspViolations, runStandalone, ROOT } from './privacy-lib.mjs';
+  cspViolations, runStandalone, pollPage, ROOT } from './privacy-lib.mjs';
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
   '.webmanifest': 'application/manifest+json', '.wasm': 'application/wasm' };
@@ -84,10 +84,10 @@ export const tests = {
       const sw = join(dir, 'sw.js');
       writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-next"'));
       await page.reload();
-      await page.waitForFunction(async old => {
+      await pollPage(page, async old => {
         const k = await caches.keys();
         return k.length === 1 && k[0] !== old;
-      }, v1[0], { timeout: 30000 });
+      }, v1[0], 'the new version to replace the old cache');
       const v2 = await cacheKeys(page);
       assert.deepEqual(v2, [v1[0] + '-next'], 'the new version replaced the old cache');
     } finally {

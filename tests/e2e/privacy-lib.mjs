@@ -108,13 +108,25 @@ export async function useEverything(page, marker) {
   await page.waitForTimeout(1000); // give any sneaky background request a chance
 }
 
+/** Poll `fn` in the page (may be async) until it returns truthy. */
+export async function pollPage(page, fn, arg, what, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await page.evaluate(fn, arg).catch(e => `error: ${e.message}`);
+    if (last === true) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
 /** Wait until the service worker controls the page (first visit: after install + claim). */
 export async function swControls(page) {
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker) return false;
-    await navigator.serviceWorker.ready;
-    return Boolean(navigator.serviceWorker.controller);
-  }, null, { timeout: 30000 });
+  await pollPage(page, async () => {
+    if (!navigator.serviceWorker) return 'no serviceWorker';
+    const r = await navigator.serviceWorker.getRegistration();
+    return Boolean(r && r.active && r.active.state === 'activated' && navigator.serviceWorker.controller);
+  }, null, 'the service worker to control the page');
 }
 
 /** Run a `tests` object standalone: `node file.mjs` prints "N passed, M failed". */
