@@ -57,6 +57,14 @@ export const tests = {
         for (const p of log.paths) assert.ok(own.has(p.split('?')[0]), `server saw a request for ${p}`);
       }
       assert.deepEqual(cspViolations(msgs), [], 'CSP violations');
+      // The policy is the strict one, and nothing relies on inline code.
+      const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      for (const d of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'none'",
+        "form-action 'none'", "base-uri 'none'"]) assert.ok(csp.includes(d), `CSP lacks ${d}: ${csp}`);
+      assert.doesNotMatch(csp, /unsafe-inline|https?:|\*/, 'CSP allows inline code or other origins');
+      assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].length), 0, 'inline scripts');
+      assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('*')].flatMap(e =>
+        [...e.attributes].filter(a => a.name.startsWith('on')).map(a => `${e.tagName}[${a.name}]`))), [], 'inline event handlers');
     } finally { await browser.close(); }
   },
 
