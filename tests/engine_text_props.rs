@@ -2,6 +2,7 @@
 //! numbering depths, a million-character line, mixed scripts and a 10 MB
 //! input. Nothing may panic; clause ranges must stay in bounds, ordered, on
 //! char boundaries of the user's original text, and nested in their parents.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
 
 use mc2::engine::ingest::normalize;
 use mc2::engine::numbers::durations;

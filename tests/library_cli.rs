@@ -1,5 +1,6 @@
 //! `mc2 clauses check`, `mc2 clauses list` and `mc2 addendum` as a user runs
 //! them: exit status, `file:line` messages and the document on stdout.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

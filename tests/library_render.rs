@@ -1,6 +1,7 @@
 //! Rendering clause text for people: placeholders are filled from the values
 //! (with clear errors), and Markdown from a pack can never inject HTML,
 //! scripts, remote images or `javascript:` links into the page.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
 
 use expect_test::expect;
 use mc2::library::placeholders::{PlaceholderError, render};

@@ -1,6 +1,7 @@
 //! The validator and packs: every kind of broken clause file gives a message
 //! naming the file and line, a broken pack file is skipped (never a crash),
 //! and valid pack files override or extend the built-in library.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
 
 use mc2::library::{Diagnostic, Library, Mode, Values, model_language_html, validate_files};
 use proptest::prelude::*;

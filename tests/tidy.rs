@@ -1,6 +1,7 @@
 //! Project invariants checked under `cargo test` (no extra CI step):
 //! the core is pure, every module explains itself, no test is silenced, and
 //! no shipped file names another origin it could fetch from.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
 
 use std::fs;
 use std::path::{Path, PathBuf};

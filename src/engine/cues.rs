@@ -69,6 +69,14 @@ impl Gated {
             lits: prefilter(src),
         })
     }
+    /// A regex gated by hand-picked literals (lowercase): it only runs when
+    /// one of them occurs.
+    pub fn with_lits(src: &str, lits: &[&str]) -> Option<Gated> {
+        Some(Gated {
+            re: rx(src)?,
+            lits: Some(lits.iter().map(|l| l.to_string()).collect()),
+        })
+    }
     /// First match in `text`; `lower` is `text` ASCII-lowercased (same offsets).
     pub fn find(&self, text: &str, lower: &str) -> Option<(usize, usize)> {
         if let Some(l) = &self.lits

@@ -122,7 +122,7 @@ pub fn candidates(
                 PhraseKind::Concept => {
                     if !seen.contains(&(ri, pid)) {
                         seen.push((ri, pid));
-                        cand.score += if n > 1 { 1.5 } else { 1.0 };
+                        cand.score += if n > 1 { 1.25 } else { 1.0 };
                     }
                     cand.phrases.push(span);
                 }
@@ -165,7 +165,12 @@ pub fn candidates(
                     req: ri,
                     ..Candidate::default()
                 });
-                cand.score += 1.0;
+                // A pattern that only re-finds a concept's words adds little.
+                let overlaps = cand
+                    .phrases
+                    .iter()
+                    .any(|p| p.start < span.end && span.start < p.end);
+                cand.score += if overlaps { 0.5 } else { 1.0 };
                 cand.phrases.push(span);
             }
         }

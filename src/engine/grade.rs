@@ -1,8 +1,8 @@
 //! Grade one topic hit: strong / partial / weak / conflict, with reasons a
 //! hospital reviewer understands.
 //!
-//! Generic contract vocabulary lives here (binding modals, escape qualifiers,
-//! negations, vague timing); requirement-specific signals come from the clause
+//! Generic contract vocabulary lives in [`super::vocab`] (binding modals, escape
+//! qualifiers, negations, vague timing); requirement-specific signals come from the clause
 //! library's `strong` / `weak` / `conflict` regexes, and numbers are compared
 //! with the playbook thresholds chosen by their `context` words.
 
@@ -10,48 +10,9 @@ use super::cues::{Gated, ReqCues};
 use super::detect::Candidate;
 use super::numbers::Duration;
 use super::parties::{self, Side};
+use super::vocab::{customer_duty, supplier_duty, vocab};
 use super::{Parties, Span, Status};
 use crate::library::{Direction, Party, Playbook, Requirement, Threshold, Unit};
-use std::sync::OnceLock;
-
-/// Generic grading vocabulary, compiled once.
-pub struct Vocab {
-    binding: Gated,
-    escape: Gated,
-    permissive: Gated,
-    negation: Gated,
-    vague: Gated,
-    sole: Gated,
-    specific: Gated,
-}
-
-fn vocab() -> &'static Vocab {
-    static V: OnceLock<Vocab> = OnceLock::new();
-    V.get_or_init(|| {
-        let r = |s: &str| Gated::new(s).expect("static grading regex");
-        Vocab {
-            binding: r(
-                r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
-            ),
-            escape: r(
-                r"\b((commercially )?reasonable (efforts|endeavou?rs)|best efforts|endeavou?r|(up)?on (written )?request|if requested|as (may be )?required by (applicable )?law|to the extent (required by law|practicable|feasible|possible|reasonably possible)|where (feasible|practicable|possible|appropriate)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect)\b",
-            ),
-            permissive: r(
-                r"\b((supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|it|they|we|party) (may|can|could|might)( elect| choose| decide)?\b( not\b| only\b)?|should|is encouraged to|are encouraged to|preferred)\b",
-            ),
-            negation: r(
-                r"\b(no (obligation|duty|responsibility|liability|commitment)|(is|are|shall be|will be) not (required|obligated|responsible|liable)|shall not be (required|obligated|responsible)|not be required to|has no (obligation|responsibility|duty)|disclaims?|makes no (warranty|representation|guarantee)|does not (warrant|guarantee|represent)|without (any )?(warranty|obligation)|is not (responsible|liable))\b",
-            ),
-            vague: r(
-                r"\b(promptly|prompt|as soon as (reasonably )?(practicable|possible)|without (undue|unreasonable) delay|in a timely (manner|fashion)|timely|reasonable (time|period)|expeditiously|periodically|regularly|appropriate|industry[- ]standard|commercially reasonable|reasonable)\b",
-            ),
-            sole: r(r"\b(solely|sole responsibility|exclusively|entirely) ?(responsible|liable)?\b"),
-            specific: r(
-                r"(\b(fips|nist|iso|iec|soc ?[12]|ssae|hitrust|pci|cis|owasp|aes|tls|sha-?\d|mfa|multi-factor|two-factor|800-\d+|62443|81001|27001|hipaa|ssdf|sbom|cyclonedx|spdx|mds2)\b|\b(annual(ly)?|quarterly|monthly|weekly|daily|at least once|every \w+ (months?|years?|days?)|once (per|a|each) (year|quarter|month))\b|\(i+\)|\(b\)|\(2\)|;\s*(and|or)?\s*\(|\u2022.*\u2022)",
-            ),
-        }
-    })
-}
 
 /// The grade of one requirement in one text.
 #[derive(Debug, Clone)]
@@ -187,7 +148,9 @@ pub fn grade(
                 .map(|(a, b)| Span::new(f.start + a, f.start + b))
         })
     };
-    if let Some(s) = in_focus(&v.negation) {
+    if let Some(s) = in_focus(&v.negation)
+        .or_else(|| v.exclusion.find(text, &lower).map(|(a, b)| Span::new(a, b)))
+    {
         g.phrases.push(s);
         g.status = Status::Conflict;
         g.reasons.push(format!(
@@ -198,9 +161,19 @@ pub fn grade(
     }
 
     // 2. Who carries the duty.
-    let obligor = focus
-        .iter()
-        .find_map(|f| parties::obligor(ctx.parties, &text[f.start..f.end]));
+    let obligor = focus.iter().find_map(|f| {
+        let sent = &text[f.start..f.end];
+        match (customer_duty(sent), supplier_duty(sent)) {
+            (Some(_), None) => Some(Side::Customer),
+            (None, Some(_)) => Some(Side::Supplier),
+            (Some(c), Some(s)) => Some(if c.start < s.start {
+                Side::Customer
+            } else {
+                Side::Supplier
+            }),
+            (None, None) => parties::obligor(ctx.parties, sent),
+        }
+    });
     let want = match req.meta.party {
         Party::Supplier => Some(Side::Supplier),
         Party::Customer => Some(Side::Customer),
@@ -209,35 +182,38 @@ pub fn grade(
     if let (Some(w), Some(o)) = (want, obligor)
         && w != o
     {
-        {
-            let (on, belongs) = match o {
-                Side::Customer => (&cus, &sup),
-                Side::Supplier => (&sup, &cus),
-            };
-            let sole = in_focus(&v.sole);
-            g.status = if sole.is_some() && o == Side::Customer {
-                Status::Conflict
-            } else {
-                Status::Weak
-            };
+        let (on, belongs) = match o {
+            Side::Customer => (&cus, &sup),
+            Side::Supplier => (&sup, &cus),
+        };
+        let sole = in_focus(&v.sole);
+        g.status = if sole.is_some() && o == Side::Customer {
+            Status::Conflict
+        } else {
+            Status::Weak
+        };
+        g.reasons.push(format!(
+            "The duty is put on {on}, but this requirement is {belongs}'s to meet."
+        ));
+        if let Some(s) = sole {
+            g.phrases.push(s);
             g.reasons.push(format!(
-                "The duty is put on {on}, but this requirement is {belongs}'s to meet."
+                "{on} is made solely responsible ({}).",
+                quote(text, s)
             ));
-            if let Some(s) = sole {
-                g.phrases.push(s);
-                g.reasons.push(format!(
-                    "{on} is made solely responsible ({}).",
-                    quote(text, s)
-                ));
-            }
-            return Some(g);
         }
+        return Some(g);
     }
 
     // 3. Modal strength and escape qualifiers.
     let whole = |re: &Gated| re.find(text, &lower).map(|(a, b)| Span::new(a, b));
     let binding = in_focus(&v.binding).or_else(|| whole(&v.binding));
-    let escape = in_focus(&v.escape);
+    let specific = whole(&v.specific);
+    let soft = in_focus(&v.soft_escape).filter(|s| {
+        let before = &lower[s.start.saturating_sub(30)..s.start];
+        !before.contains("except") && !before.contains("unless") && specific.is_none()
+    });
+    let escape = in_focus(&v.escape).or(soft);
     let permissive = in_focus(&v.permissive);
     let cue_weak = in_focus_any(&rc.weak);
     let cue_strong = in_focus_any(&rc.strong);
@@ -333,7 +309,7 @@ pub fn grade(
     if number_bad {
         g.status = Status::Partial;
     } else if binding.is_some()
-        && (number_ok || has_number || cue_strong.is_some() || whole(&v.specific).is_some())
+        && (number_ok || has_number || cue_strong.is_some() || specific.is_some())
     {
         g.status = Status::Strong;
         if let Some(s) = cue_strong {
@@ -380,18 +356,20 @@ fn pick_threshold<'a>(
     let near = text[lo..hi].to_lowercase();
     let mut best: Option<(usize, &Threshold)> = None;
     for t in ts {
-        let hits = t
+        // Longer context phrases are more specific ("final report" beats "report").
+        let hits: usize = t
             .context
             .iter()
             .filter(|w| near.contains(&w.to_lowercase()))
-            .count();
+            .map(|w| w.len())
+            .sum();
         if hits > 0 && compatible(t.unit, d.unit) && best.is_none_or(|b| hits > b.0) {
             best = Some((hits, t));
         }
     }
     best.map(|b| (b.1, true)).or_else(|| {
         let compat: Vec<&Threshold> = ts.iter().filter(|t| compatible(t.unit, d.unit)).collect();
-        (compat.len() == 1).then(|| (compat[0], false))
+        compat.first().map(|t| (*t, false))
     })
 }
 

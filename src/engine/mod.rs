@@ -17,6 +17,7 @@ mod report;
 pub mod segment;
 pub mod synth;
 pub mod verdict;
+pub mod vocab;
 
 pub use report::*;
 
@@ -117,6 +118,9 @@ impl Engine {
         let cands = detect::candidates(c, scratch, text, heading_reqs);
         let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
+        if max < 2.5 && !vocab::security_context(text) {
+            return Vec::new();
+        }
         let (mut ranked, rest): (Vec<_>, Vec<_>) = cands
             .into_iter()
             .partition(|cand| cand.score >= min && cand.score >= rel * max);
@@ -133,6 +137,23 @@ impl Engine {
                     .iter()
                     .any(|g| g.find(text, &lower).is_some())
         }));
+        // Customer duties on a security topic are the hospital's obligations.
+        if !ranked.is_empty()
+            && let Some(span) = vocab::customer_duty(text)
+        {
+            for id in ["HDO-RESP"] {
+                if let Some(ri) = self.lib.requirements.iter().position(|r| r.meta.id == id)
+                    && !ranked.iter().any(|c| c.req == ri)
+                {
+                    ranked.push(detect::Candidate {
+                        req: ri,
+                        score: MIN_SCORE,
+                        heading: false,
+                        phrases: vec![span],
+                    });
+                }
+            }
+        }
         ranked
             .into_iter()
             .filter_map(|cand| {

@@ -48,19 +48,17 @@ pub fn finding(
         if st != Status::Conflict
             && let Some((against, _)) = ev.iter().find(|(e, _)| e.status == Status::Conflict)
         {
-            {
-                let reason = format!(
-                    "{} addresses this requirement, but {} works against it; the contract contradicts itself.",
-                    cap(&clause_name(clauses, best.clause)),
-                    clause_name(clauses, against.clause)
-                );
-                conflicts.push(ConflictNote {
-                    clauses: vec![best.clause, against.clause],
-                    reason: reason.clone(),
-                });
-                reasons.insert(0, reason);
-                st = Status::Conflict;
-            }
+            let reason = format!(
+                "{} addresses this requirement, but {} works against it; the contract contradicts itself.",
+                cap(&clause_name(clauses, best.clause)),
+                clause_name(clauses, against.clause)
+            );
+            conflicts.push(ConflictNote {
+                clauses: vec![best.clause, against.clause],
+                reason: reason.clone(),
+            });
+            reasons.insert(0, reason);
+            st = Status::Conflict;
         }
         // Two different numbers for the same playbook threshold.
         let nums: Vec<(usize, &str, f64, String)> = ev
@@ -73,7 +71,10 @@ pub fn finding(
             .collect();
         'outer: for (i, a) in nums.iter().enumerate() {
             for b in &nums[i + 1..] {
-                if a.0 != b.0 && a.1 == b.1 && (a.2 - b.2).abs() > 0.5 {
+                if a.0 != b.0
+                    && (a.1 == b.1 || a.2.max(b.2) >= 2.0 * a.2.min(b.2))
+                    && (a.2 - b.2).abs() > 0.5
+                {
                     let (lo, hi) = if a.2 < b.2 { (a, b) } else { (b, a) };
                     let reason = format!(
                         "{} and {} set different periods for the same obligation ({} vs {} days); which one applies depends on the order of precedence.",

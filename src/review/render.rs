@@ -3,7 +3,7 @@
 //! user's document. (The library renders the *display* HTML; inserted text
 //! must be plain, because it becomes part of the contract.)
 
-use crate::library::{Library, Values};
+use crate::library::{Direction, Library, Unit, Values};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// Format a threshold value the way a contract writes it ("30", "0.5").
@@ -12,6 +12,25 @@ pub fn number(v: f64) -> String {
         format!("{}", v as i64)
     } else {
         format!("{v}")
+    }
+}
+
+/// A threshold unit in words ("calendar days").
+pub fn unit_label(u: Unit) -> &'static str {
+    match u {
+        Unit::Hours => "hours",
+        Unit::BusinessDays => "business days",
+        Unit::CalendarDays => "calendar days",
+        Unit::Months => "months",
+        Unit::Years => "years",
+    }
+}
+
+/// A threshold direction in words ("at most").
+pub fn direction_label(d: Direction) -> &'static str {
+    match d {
+        Direction::AtMost => "at most",
+        Direction::AtLeast => "at least",
     }
 }
 

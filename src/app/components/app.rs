@@ -192,7 +192,7 @@ pub fn app() -> Html {
     };
 
     // Global shortcuts: undo/redo everywhere, gap navigation outside text fields.
-    let keys = use_mut_ref(|| Callback::<KeyboardEvent>::noop());
+    let keys = use_mut_ref(Callback::<KeyboardEvent>::noop);
     {
         let dispatch = dispatch.clone();
         let on_gap = on_gap.clone();

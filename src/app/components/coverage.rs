@@ -21,8 +21,7 @@ pub fn coverage_summary(p: &Props) -> Html {
             <ul class="by-pillar">
                 { for p.coverage.by_pillar.iter().map(|(pl, met, total)| html! {
                     <li>
-                        <span class="pillar-name">{ pl.label() }</span>
-                        { format!(": {met} of {total} met") }
+                        <span class="pillar-name">{ format!("{}: {met} of {total} met", pl.label()) }</span>
                         <span class="bar" aria-hidden="true">
                             <span class={classes!("fill", format!("w{}", if *total == 0 { 0 } else { met * 10 / total }))}></span>
                         </span>

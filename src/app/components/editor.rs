@@ -50,6 +50,20 @@ fn open_file(
 pub fn editor(p: &Props) -> Html {
     let readers = use_mut_ref(Vec::<FileReader>::new);
     let dragging = use_state(|| false);
+    // Uncontrolled text area: the browser owns what is typed; the value is
+    // written back only when the document changed some other way (load,
+    // insert, undo), so a keystroke never re-sets 60 KB of text.
+    let area = use_node_ref();
+    {
+        let area = area.clone();
+        use_effect_with(p.text.clone(), move |text| {
+            if let Some(ta) = area.cast::<HtmlTextAreaElement>()
+                && ta.value() != text.as_str()
+            {
+                ta.set_value(text);
+            }
+        });
+    }
 
     let oninput = {
         let dispatch = p.dispatch.clone();
@@ -149,7 +163,7 @@ pub fn editor(p: &Props) -> Html {
                 { "Contract text — paste, type or drop a .txt/.md file here. Analysis updates as you type." }
             </label>
             <textarea id="contract-input" data-testid="contract-input" spellcheck="false"
-                rows={if p.editing { "24" } else { "6" }} value={p.text.clone()} {oninput} />
+                rows={if p.editing { "24" } else { "6" }} ref={area} {oninput} />
         </div>
     }
 }

@@ -10,7 +10,7 @@ use crate::app::analysis::Analysis;
 use crate::app::{Dispatch, dom};
 use mc2::engine::{Finding, Perspective, Status};
 use mc2::library::Values;
-use mc2::review::render::{number, placeholders};
+use mc2::review::render::{number, placeholders, unit_label};
 use mc2::review::{Action, insert};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -57,7 +57,7 @@ fn placeholder_form(p: &Props) -> Html {
                 });
                 html! {
                     <div class="field">
-                        <label for={id.clone()}>{ format!("{} ({})", t.label, format!("{:?}", t.unit).to_lowercase()) }</label>
+                        <label for={id.clone()}>{ format!("{} ({})", t.label, unit_label(t.unit)) }</label>
                         <input id={id} type="number" min="0" step="any" {value} {onchange} />
                     </div>
                 }

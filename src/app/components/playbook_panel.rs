@@ -6,7 +6,7 @@ use super::LibCtx;
 use crate::app::Dispatch;
 use gloo::file::callbacks::FileReader;
 use mc2::library::Playbook;
-use mc2::review::render::number;
+use mc2::review::render::{direction_label, number, unit_label};
 use mc2::review::{Action, PackFile};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -41,7 +41,7 @@ pub fn playbook_panel(p: &Props) -> Html {
             <tr>
                 <td><label for={id.clone()}>{ t.label.clone() }</label><br /><code>{ t.name.clone() }</code>{ format!(" · {}", r.meta.id) }</td>
                 <td><input id={id} type="number" min="0" step="any" value={number(current.unwrap_or(t.value))} {onchange} /></td>
-                <td>{ format!("{:?}", t.unit).to_lowercase() }{ format!(" ({})", format!("{:?}", t.direction).to_lowercase()) }</td>
+                <td>{ format!("{} ({})", unit_label(t.unit), direction_label(t.direction)) }</td>
                 <td>{ number(t.value) }</td>
                 <td>{ t.source.clone() }</td>
                 <td><span class={classes!("tag", format!("ev-{:?}", t.evidence).to_lowercase())}>{ format!("{:?}", t.evidence).to_lowercase() }</span></td>

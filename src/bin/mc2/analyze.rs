@@ -6,7 +6,7 @@
 
 use crate::export::ExportOpts;
 use mc2::engine::{Engine, Options, Perspective, Report, Status, eval, synth};
-use mc2::library::{Library, Playbook, parse_file};
+use mc2::library::{Library, Playbook};
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -46,28 +46,13 @@ pub fn read_text(path: &str) -> Result<String, String> {
     })
 }
 
-/// Load a pack directory over the built-in library: files with an ID already
-/// present replace it, new IDs are added.
-fn with_pack(mut lib: Library, dir: &str) -> Result<Library, String> {
-    let rd = std::fs::read_dir(dir).map_err(|e| format!("cannot open pack {dir}: {e}"))?;
-    let mut files: Vec<_> = rd
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
-        .collect();
-    files.sort();
-    for p in files {
-        let name = p.display().to_string();
-        let text = read_text(&name)?;
-        let req = parse_file(&name, &text).map_err(|d| format!("pack file {name}: {d:?}"))?;
-        match lib
-            .requirements
-            .iter_mut()
-            .find(|r| r.meta.id == req.meta.id)
-        {
-            Some(r) => *r = req,
-            None => lib.requirements.push(req),
-        }
+/// Load a pack directory over the library (the library helper's loader);
+/// problems in pack files are printed as warnings, the valid files apply.
+fn with_pack(lib: Library, dir: &str) -> Result<Library, String> {
+    let files = crate::clauses::read_pack_dir(std::path::Path::new(dir))?;
+    let (lib, diags) = lib.with_pack(&files);
+    for d in diags {
+        eprintln!("mc2: warning: {d}");
     }
     Ok(lib)
 }

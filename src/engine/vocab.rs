@@ -1,0 +1,207 @@
+//! Generic contract vocabulary for grading: binding modals, escape qualifiers,
+//! permissive wording, negations and exclusions, vague timing, specificity
+//! markers, who carries a duty (subject position), and whether a clause is
+//! about security at all. Compiled once, shared by every analysis.
+
+use super::Span;
+use super::cues::Gated;
+use std::sync::OnceLock;
+
+/// Generic grading vocabulary, compiled once.
+pub struct Vocab {
+    pub(crate) binding: Gated,
+    pub(crate) escape: Gated,
+    pub(crate) soft_escape: Gated,
+    pub(crate) exclusion: Gated,
+    pub(crate) permissive: Gated,
+    pub(crate) negation: Gated,
+    pub(crate) vague: Gated,
+    pub(crate) sole: Gated,
+    pub(crate) specific: Gated,
+}
+
+/// The shared vocabulary (compiled on first use).
+pub fn vocab() -> &'static Vocab {
+    static V: OnceLock<Vocab> = OnceLock::new();
+    V.get_or_init(|| {
+        let r = |s: &str| Gated::new(s).expect("static grading regex");
+        let g = |s: &str, l: &[&str]| Gated::with_lits(s, l).expect("static grading regex");
+        Vocab {
+            binding: r(
+                r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
+            ),
+            escape: g(
+                r"\b((commercially )?reasonable (efforts|endeavou?rs)|endeavou?r|to the extent (practicable|feasible|possible|reasonably possible)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect)\b",
+                &["reasonabl", "endeavo", "extent", "discretion", "deems", "strive", "intend", "aim", "seek", "available", "availability", "elect"],
+            ),
+            exclusion: g(
+                r"\b((is|are) not (included|covered|provided|supported|part of)|(does|do) not (apply|include|cover|extend) to|not covered|(is|are) excluded|recommends? that (you|customer) do not|do not install|(shall|will) be required to pay|at (an )?additional (cost|charge|fee)|for an additional fee|retains? the right to (use|sell|disclose|rent))\b",
+                &["not ", "exclud", "additional", "required to pay", "retain"],
+            ),
+            soft_escape: g(
+                r"\b((up)?on (written )?request|if requested|as (may be )?required by (applicable )?law|to the extent required by law|where (feasible|practicable|possible|appropriate))\b",
+                &["request", "required by", "where "],
+            ),
+            permissive: g(
+                r"\b((supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|it|they|we|party) (may|can|could|might)( elect| choose| decide)?\b( not\b| only\b)?|should|is encouraged to|are encouraged to|preferred)\b",
+                &["may", "can", "could", "might", "should", "encourag", "prefer"],
+            ),
+            negation: g(
+                r"\b(no (obligation|duty|responsibility|liability|commitment)|(is|are|shall be|will be) not (required|obligated|responsible|liable)|shall not be (required|obligated|responsible)|not be required to|has no (obligation|responsibility|duty)|disclaims?|makes no (warranty|representation|guarantee)|does not (warrant|guarantee|represent)|without (any )?(warranty|obligation)|is not (responsible|liable))\b",
+                &["no ", "not", "disclaim", "without"],
+            ),
+            vague: r(
+                r"\b(promptly|prompt|as soon as (reasonably )?(practicable|possible)|without (undue|unreasonable) delay|in a timely (manner|fashion)|timely|reasonable (time|period)|expeditiously|periodically|regularly|appropriate|industry[- ]standard|commercially reasonable|reasonable)\b",
+            ),
+            sole: r(r"\b(solely|sole responsibility|exclusively|entirely) ?(responsible|liable)?\b"),
+            specific: r(
+                r"(\b(fips|nist|iso|iec|soc ?[12]|ssae|hitrust|pci|cis|owasp|aes|tls|sha-?\d|mfa|multi-factor|two-factor|800-\d+|62443|81001|27001|hipaa|ssdf|sbom|cyclonedx|spdx|mds2)\b|\b(annual(ly)?|quarterly|monthly|weekly|daily|at least once|every \w+ (months?|years?|days?)|once (per|a|each) (year|quarter|month))\b|\(i+\)|\(b\)|\(2\)|;\s*(and|or)?\s*\(|\u2022.*\u2022)",
+            ),
+        }
+    })
+}
+
+fn duty_re(side: &str) -> Gated {
+    Gated::new(&format!(
+        r"\b({side})s?\b[^.;:]{{0,60}}?\b(shall|must|will|agrees? to|is responsible|are responsible|shall be responsible|is required|are required)\b"
+    ))
+    .expect("static duty regex")
+}
+
+/// Whether `text` uses any security vocabulary at all: clauses that only
+/// mention a generic topic word ("subcontractor", "audit", "applicable law")
+/// without it are not security terms.
+pub fn security_context(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "secur",
+        "cyber",
+        "vulnerab",
+        "patch",
+        "malware",
+        "malicious",
+        "virus",
+        "encrypt",
+        "breach",
+        "incident",
+        "password",
+        "authenticat",
+        "firewall",
+        "protected health",
+        " phi",
+        "hipaa",
+        "intrusion",
+        "threat",
+        "sbom",
+        "bill of materials",
+        "mds2",
+        "remote",
+        " log",
+        "audit trail",
+        "backup",
+        "back-up",
+        "disaster",
+        "sanitiz",
+        "destr",
+        "delet",
+        "wipe",
+        "overwrite",
+        "penetration",
+        "harden",
+        "firmware",
+        "end of life",
+        "end of support",
+        "end of sale",
+        "end-of-life",
+        " eol",
+        "unauthori",
+        "privacy",
+        "personal data",
+        "personally identifiable",
+        " pii",
+        "customer data",
+        "access",
+        "multi-factor",
+        "credential",
+        "cryptograph",
+        "update",
+        "upgrade",
+        " data",
+        "confidential",
+        "version",
+        "supported",
+        "background check",
+        "background screening",
+        "subcontract",
+        "third-party code",
+        "third party code",
+        "third-party software",
+        "third party software",
+        "third-party component",
+        "third party component",
+        "risk",
+        "configuration",
+    ];
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(WORDS)
+            .expect("static lexicon")
+    })
+    .is_match(text)
+}
+
+/// A sentence in which the customer (hospital) side carries a duty.
+pub fn customer_duty(text: &str) -> Option<Span> {
+    static R: OnceLock<Gated> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        duty_re("customer|hospital|purchaser|buyer|client|licensee|hdo|health system")
+    });
+    subject_match(re, text)
+}
+
+/// A match of `re` whose party word is the subject: within a few characters
+/// of the start of its sentence or list item.
+fn subject_match(re: &Gated, text: &str) -> Option<Span> {
+    let lower = text.to_ascii_lowercase();
+    re.find(text, &lower)?;
+    re.re.find_iter(text).find_map(|m| {
+        let next = lower[m.start()..m.end()]
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("");
+        const NOUNS: [&str; 14] = [
+            "data",
+            "information",
+            "confidential",
+            "personal",
+            "records",
+            "systems",
+            "premises",
+            "network",
+            "property",
+            "site",
+            "environment",
+            "equipment",
+            "content",
+            "facilities",
+        ];
+        if NOUNS.iter().any(|n| next.starts_with(n)) || next.starts_with("'s") {
+            return None;
+        }
+        let before = &text[..m.start()];
+        let from = before
+            .rfind(['.', ';', ':', '\n', ')', '\u{2022}'])
+            .map_or(0, |i| i + 1);
+        (m.start() - from <= 12).then(|| Span::new(m.start(), m.end()))
+    })
+}
+
+/// A sentence in which the supplier (manufacturer) side carries a duty.
+pub fn supplier_duty(text: &str) -> Option<Span> {
+    static R: OnceLock<Gated> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        duty_re("supplier|vendor|manufacturer|contractor|seller|licensor|provider|business associate|proposer")
+    });
+    subject_match(re, text)
+}
