@@ -15,6 +15,7 @@
 #![forbid(unsafe_code)]
 
 pub mod edit;
+pub mod embed;
 pub mod engine;
 pub mod export;
 pub mod import;

@@ -5,6 +5,7 @@
 mod analysis;
 mod components;
 mod dom;
+mod embed;
 mod storage;
 
 use mc2::review::{Action, State};
@@ -28,5 +29,6 @@ pub type Dispatch = UseReducerDispatcher<AppState>;
 
 /// Mount the app on `<body>`.
 pub fn start() {
+    embed::start();
     yew::Renderer::<components::app::App>::new().render();
 }

@@ -61,6 +61,10 @@ pub fn app() -> Html {
         })
     };
     let dispatch = state.dispatcher();
+    crate::app::embed::register(dispatch.clone().into(), {
+        let s = state.clone();
+        Rc::new(move || s.0.doc.text())
+    });
     let storage_msg = use_state(|| (*boot).as_ref().err().cloned());
     let view_mode = use_state(|| View::Review);
     let editing = use_state(|| false);
