@@ -71,10 +71,10 @@ pub fn finding(
             .collect();
         'outer: for (i, a) in nums.iter().enumerate() {
             for b in &nums[i + 1..] {
-                if a.0 != b.0
-                    && (a.1 == b.1 || a.2.max(b.2) >= 2.0 * a.2.min(b.2))
-                    && (a.2 - b.2).abs() > 0.5
-                {
+                // Only periods measured against the same threshold compete: an
+                // exploited-vulnerability deadline of 14 days beside a routine
+                // one of 30 is a tiered commitment, not a contradiction.
+                if a.0 != b.0 && a.1 == b.1 && (a.2 - b.2).abs() > 0.5 {
                     let (lo, hi) = if a.2 < b.2 { (a, b) } else { (b, a) };
                     let reason = format!(
                         "{} and {} set different periods for the same obligation ({} vs {} days); which one applies depends on the order of precedence.",

@@ -38,10 +38,7 @@ export const tests = {
     const after = await contractText(page);
     assert.ok(after.length > exact.length);
     assert.match(after, /CYBERSECURITY ADDENDUM|Security patch/i);
-    // The engine (engine-detect, today) grades MC2's own PERF-PATCH model language as
-    // 'conflict' (its 14-day exploited and 30-day standard periods); met is checked
-    // with MAT-VDP in the next test. Here: the finding is no longer missing.
-    assert.notEqual((await statuses(page))['PERF-PATCH'], 'missing', 'the inserted clause is detected');
+    assert.equal((await statuses(page))['PERF-PATCH'], 'strong', 'the inserted clause turns the finding met');
     assert.ok(await page.locator('ins.redline-ins').count() >= 1, 'inserted text shown as an insertion');
     assert.ok(await page.locator('[data-testid="clause"][data-reqs~="PERF-PATCH"]').count() >= 1);
     let n = await done(page);
