@@ -5,6 +5,7 @@
 mod analysis;
 mod components;
 mod dom;
+mod files;
 mod storage;
 
 use mc2::review::{Action, State};
