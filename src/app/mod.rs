@@ -6,6 +6,7 @@ mod analysis;
 mod components;
 mod dom;
 mod embed;
+mod files;
 mod storage;
 
 use mc2::review::{Action, State};

@@ -5,11 +5,13 @@
 use super::LibCtx;
 use super::clause_list::ClauseList;
 use super::editor::Editor;
+use super::export_menu::ExportMenu;
 use super::findings_pane::FindingsPane;
 use super::notices::Notices;
 use super::playbook_panel::PlaybookPanel;
 use super::toolbar::{Toolbar, View};
 use crate::app::analysis::Analysis;
+use crate::app::files::{Msg, OpenedFile};
 use crate::app::{AppState, dom, storage};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -66,6 +68,9 @@ pub fn app() -> Html {
         Rc::new(move || s.0.doc.text())
     });
     let storage_msg = use_state(|| (*boot).as_ref().err().cloned());
+    // The file the contract was opened from, in memory only (not autosaved).
+    let opened = use_state(|| None::<Rc<OpenedFile>>);
+    let file_msg = use_state(|| None::<Msg>);
     let view_mode = use_state(|| View::Review);
     let editing = use_state(|| false);
     let current_gap = use_state(|| None::<String>);
@@ -241,8 +246,11 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         let storage_msg = storage_msg.clone();
         let skip = skip_save.clone();
+        let (opened, file_msg) = (opened.clone(), file_msg.clone());
         Callback::from(move |_| {
             *skip.borrow_mut() = true;
+            opened.set(None);
+            file_msg.set(None);
             dispatch.dispatch(Action::ClearAll);
             storage_msg.set(storage::clear().err());
         })
@@ -260,6 +268,24 @@ pub fn app() -> Html {
         Callback::from(move |_| storage_msg.set(None))
     };
 
+    let on_file_msg = {
+        let file_msg = file_msg.clone();
+        Callback::from(move |m: Msg| file_msg.set(Some(m)))
+    };
+    let on_dismiss_file = {
+        let file_msg = file_msg.clone();
+        Callback::from(move |_| file_msg.set(None))
+    };
+    let on_opened = {
+        let opened = opened.clone();
+        Callback::from(move |o: Rc<OpenedFile>| opened.set(Some(o)))
+    };
+    // The current document for the exports, re-shared only when it changes.
+    let doc: Rc<Document> = {
+        let state = state.clone();
+        use_memo(state.0.revision, move |_| state.0.doc.clone())
+    };
+
     let text = AttrValue::from(state.0.doc.text());
     let main = match *view_mode {
         View::Review => html! {
@@ -267,10 +293,7 @@ pub fn app() -> Html {
                 <section class="contract-pane" aria-labelledby="contract-h">
                     <h2 id="contract-h">{ "Contract" }</h2>
                     <Editor text={text.clone()} editing={*editing} on_editing={on_editing}
-                        dispatch={dispatch.clone()} on_message={Callback::from({
-                            let storage_msg = storage_msg.clone();
-                            move |m| storage_msg.set(Some(m))
-                        })} />
+                        dispatch={dispatch.clone()} on_opened={on_opened} on_message={on_file_msg.clone()} />
                     if let Some(a) = analysis.as_ref() {
                         <ClauseList analysis={a.clone()} />
                     } else {
@@ -305,8 +328,11 @@ pub fn app() -> Html {
                     can_undo={state.0.can_undo()} can_redo={state.0.can_redo()}
                     analysis={(*analysis).clone()} ctx={ctx.clone()} values={values.clone()}
                     dispatch={dispatch.clone()} on_clear={on_clear} />
+                <ExportMenu doc={doc} analysis={(*analysis).clone()} ctx={ctx.clone()}
+                    values={values.clone()} opened={(*opened).clone()} on_message={on_file_msg} />
             </header>
             <Notices storage={(*storage_msg).clone()} notice={state.0.notice.clone()}
+                file={(*file_msg).clone()} on_dismiss_file={on_dismiss_file}
                 on_dismiss_storage={on_dismiss_storage} dispatch={dispatch.clone()} />
             { main }
             <footer class="footer">

@@ -1,7 +1,8 @@
 //! The contract text area (`data-testid="contract-input"`) with the ways to
-//! start: paste or type, open a .txt/.md file, drag and drop, start empty or
+//! start: paste or type, open a .docx/.txt/.md file, drag and drop, start empty or
 //! reload the sample; and the edit-mode toggle.
 
+use crate::app::files::{self, Msg, OpenedFile};
 use crate::app::{Dispatch, dom};
 use gloo::file::callbacks::FileReader;
 use mc2::review::Action;
@@ -16,34 +17,50 @@ pub struct Props {
     pub editing: bool,
     pub on_editing: Callback<bool>,
     pub dispatch: Dispatch,
-    pub on_message: Callback<String>,
+    /// A file was opened: what it was (the DOCX package stays in memory).
+    pub on_opened: Callback<Rc<OpenedFile>>,
+    pub on_message: Callback<Msg>,
 }
 
-/// Read a dropped or chosen file as text; other formats get a message.
+/// Read a dropped or chosen file's bytes and open it with the import core
+/// (DOCX, text or Markdown: the core decides by content). On failure the
+/// current contract is left untouched and the reason is shown.
 fn open_file(
     file: web_sys::File,
     readers: Rc<RefCell<Vec<FileReader>>>,
     dispatch: Dispatch,
-    on_message: Callback<String>,
+    on_opened: Callback<Rc<OpenedFile>>,
+    on_message: Callback<Msg>,
 ) {
     let name = file.name();
-    let lower = name.to_lowercase();
-    if !(lower.ends_with(".txt")
-        || lower.ends_with(".md")
-        || lower.ends_with(".markdown")
-        || file.type_().starts_with("text/"))
-    {
-        on_message.emit(format!(
-            "“{name}” is not a .txt or .md file. DOCX import is coming; for now save the contract as plain text."
-        ));
+    let size = file.size();
+    if size > mc2::import::MAX_FILE_BYTES as f64 {
+        let e = mc2::import::ImportError::TooLarge {
+            bytes: size as usize,
+        };
+        on_message.emit(Msg::error(format!("Could not open “{name}”: {e}")));
         return;
     }
     let file = gloo::file::File::from(file);
-    let reader = gloo::file::callbacks::read_as_text(&file, move |res| match res {
-        Ok(text) => dispatch.dispatch(Action::Load(text)),
-        Err(e) => on_message.emit(format!("Could not read “{name}”: {e}.")),
+    let reader = gloo::file::callbacks::read_as_bytes(&file, move |res| match res {
+        Err(e) => on_message.emit(Msg::error(format!("Could not read “{name}”: {e}."))),
+        Ok(bytes) => match mc2::import::open(&name, &bytes) {
+            Err(e) => on_message.emit(Msg::error(format!("Could not open “{name}”: {e}"))),
+            Ok(opened) => {
+                let msg = files::opened_message(&name, &opened);
+                on_opened.emit(Rc::new(OpenedFile {
+                    name,
+                    base: opened.text.clone(),
+                    docx: opened.docx,
+                }));
+                dispatch.dispatch(Action::Load(opened.text));
+                on_message.emit(Msg::info(msg));
+            }
+        },
     });
-    readers.borrow_mut().push(reader);
+    let mut r = readers.borrow_mut();
+    r.clear(); // the newest file wins: an unfinished earlier read is aborted
+    r.push(reader);
 }
 
 #[function_component(Editor)]
@@ -81,11 +98,22 @@ pub fn editor(p: &Props) -> Html {
         })
     };
     let onchange_file = {
-        let (readers, dispatch, msg) = (readers.clone(), p.dispatch.clone(), p.on_message.clone());
+        let (readers, dispatch, opened, msg) = (
+            readers.clone(),
+            p.dispatch.clone(),
+            p.on_opened.clone(),
+            p.on_message.clone(),
+        );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(f) = input.files().and_then(|l| l.get(0)) {
-                open_file(f, readers.clone(), dispatch.clone(), msg.clone());
+                open_file(
+                    f,
+                    readers.clone(),
+                    dispatch.clone(),
+                    opened.clone(),
+                    msg.clone(),
+                );
             }
             input.set_value("");
         })
@@ -102,9 +130,10 @@ pub fn editor(p: &Props) -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let ondrop = {
-        let (readers, dispatch, msg, dragging) = (
+        let (readers, dispatch, opened, msg, dragging) = (
             readers.clone(),
             p.dispatch.clone(),
+            p.on_opened.clone(),
             p.on_message.clone(),
             dragging.clone(),
         );
@@ -116,7 +145,13 @@ pub fn editor(p: &Props) -> Html {
                 .and_then(|l| l.get(0))
             {
                 e.prevent_default();
-                open_file(f, readers.clone(), dispatch.clone(), msg.clone());
+                open_file(
+                    f,
+                    readers.clone(),
+                    dispatch.clone(),
+                    opened.clone(),
+                    msg.clone(),
+                );
             }
         })
     };
@@ -150,8 +185,10 @@ pub fn editor(p: &Props) -> Html {
             <div class="start" role="group" aria-label="Open a contract">
                 <button type="button" onclick={paste}>{ "Paste or type" }</button>
                 <label class="button file">
-                    { "Open file (.txt, .md)" }
-                    <input type="file" accept=".txt,.md,.markdown,text/plain,text/markdown" onchange={onchange_file} />
+                    { "Open file (.docx, .txt, .md)" }
+                    <input type="file" data-testid="open-file"
+                        accept=".docx,.txt,.md,.markdown,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                        onchange={onchange_file} />
                 </label>
                 <button type="button" onclick={empty}>{ "Start empty" }</button>
                 <button type="button" onclick={sample}>{ "Load sample" }</button>
@@ -160,7 +197,7 @@ pub fn editor(p: &Props) -> Html {
                 </button>
             </div>
             <label for="contract-input" class="hint">
-                { "Contract text — paste, type or drop a .txt/.md file here. Analysis updates as you type." }
+                { "Contract text — paste, type or drop a .docx, .txt or .md file here. Analysis updates as you type." }
             </label>
             <textarea id="contract-input" data-testid="contract-input" spellcheck="false"
                 rows={if p.editing { "24" } else { "6" }} ref={area} {oninput} />

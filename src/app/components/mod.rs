@@ -6,6 +6,7 @@ pub mod clause_list;
 pub mod clause_view;
 pub mod coverage;
 pub mod editor;
+pub mod export_menu;
 pub mod filters;
 pub mod finding_card;
 pub mod findings_pane;
