@@ -111,6 +111,20 @@ export const tests = {
     }
   }),
 
+  'Word tracked changes are accepted by default, and can be opened as the original': () => withPage(async page => {
+    await open(page);
+    const tracked = join(here, '../fixtures/docx/tracked.docx');
+    let n = await done(page);
+    await page.locator('[data-testid="open-file"]').setInputFiles(tracked);
+    await waitAnalysis(page, n);
+    assert.match(await contractText(page), /patch within 30 days/, 'insertion accepted, deletion applied');
+    await page.locator('[data-testid="docx-original"]').check();
+    n = await done(page);
+    await page.locator('[data-testid="open-file"]').setInputFiles(tracked);
+    await waitAnalysis(page, n);
+    assert.match(await contractText(page), /patch within 90 days/, 'the original wording, before the counterparty\'s changes');
+  }),
+
   'a damaged .docx shows a message and leaves the contract unchanged': () => withPage(async page => {
     await open(page);
     const before = await contractText(page);

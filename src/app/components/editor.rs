@@ -31,6 +31,7 @@ fn open_file(
     dispatch: Dispatch,
     on_opened: Callback<Rc<OpenedFile>>,
     on_message: Callback<Msg>,
+    original: bool,
 ) {
     let name = file.name();
     let size = file.size();
@@ -44,14 +45,16 @@ fn open_file(
     let file = gloo::file::File::from(file);
     let reader = gloo::file::callbacks::read_as_bytes(&file, move |res| match res {
         Err(e) => on_message.emit(Msg::error(format!("Could not read “{name}”: {e}."))),
-        Ok(bytes) => match mc2::import::open(&name, &bytes) {
+        Ok(bytes) => match mc2::import::open_with(&name, &bytes, import_options(original)) {
             Err(e) => on_message.emit(Msg::error(format!("Could not open “{name}”: {e}"))),
             Ok(opened) => {
                 let msg = files::opened_message(&name, &opened);
                 on_opened.emit(Rc::new(OpenedFile {
                     name,
                     base: opened.text.clone(),
-                    docx: opened.docx,
+                    // A DOCX read as its original (changes rejected) no longer matches
+                    // its package's accepted text, so Word export builds a new file.
+                    docx: if original { None } else { opened.docx },
                 }));
                 dispatch.dispatch(Action::Load(opened.text));
                 on_message.emit(Msg::info(msg));
@@ -63,10 +66,23 @@ fn open_file(
     r.push(reader);
 }
 
+/// How tracked changes in an opened DOCX are read: accepted (default) or, to
+/// review what the counterparty started from, as the original.
+fn import_options(original: bool) -> mc2::import::ImportOptions {
+    mc2::import::ImportOptions {
+        tracked: if original {
+            mc2::import::TrackedChanges::Original
+        } else {
+            mc2::import::TrackedChanges::Accept
+        },
+    }
+}
+
 #[function_component(Editor)]
 pub fn editor(p: &Props) -> Html {
     let readers = use_mut_ref(Vec::<FileReader>::new);
     let dragging = use_state(|| false);
+    let original = use_state(|| false);
     // Uncontrolled text area: the browser owns what is typed; the value is
     // written back only when the document changed some other way (load,
     // insert, undo), so a keystroke never re-sets 60 KB of text.
@@ -98,11 +114,12 @@ pub fn editor(p: &Props) -> Html {
         })
     };
     let onchange_file = {
-        let (readers, dispatch, opened, msg) = (
+        let (readers, dispatch, opened, msg, orig) = (
             readers.clone(),
             p.dispatch.clone(),
             p.on_opened.clone(),
             p.on_message.clone(),
+            *original,
         );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -113,6 +130,7 @@ pub fn editor(p: &Props) -> Html {
                     dispatch.clone(),
                     opened.clone(),
                     msg.clone(),
+                    orig,
                 );
             }
             input.set_value("");
@@ -130,12 +148,13 @@ pub fn editor(p: &Props) -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let ondrop = {
-        let (readers, dispatch, opened, msg, dragging) = (
+        let (readers, dispatch, opened, msg, dragging, orig) = (
             readers.clone(),
             p.dispatch.clone(),
             p.on_opened.clone(),
             p.on_message.clone(),
             dragging.clone(),
+            *original,
         );
         Callback::from(move |e: DragEvent| {
             dragging.set(false);
@@ -151,6 +170,7 @@ pub fn editor(p: &Props) -> Html {
                     dispatch.clone(),
                     opened.clone(),
                     msg.clone(),
+                    orig,
                 );
             }
         })
@@ -189,6 +209,17 @@ pub fn editor(p: &Props) -> Html {
                     <input type="file" data-testid="open-file"
                         accept=".docx,.txt,.md,.markdown,text/plain,text/markdown,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                         onchange={onchange_file} />
+                </label>
+                <label class="option">
+                    <input type="checkbox" data-testid="docx-original" checked={*original}
+                        onchange={{
+                            let original = original.clone();
+                            Callback::from(move |e: Event| {
+                                let input: HtmlInputElement = e.target_unchecked_into();
+                                original.set(input.checked());
+                            })
+                        }} />
+                    { " Open Word tracked changes as the original (changes rejected)" }
                 </label>
                 <button type="button" onclick={empty}>{ "Start empty" }</button>
                 <button type="button" onclick={sample}>{ "Load sample" }</button>
