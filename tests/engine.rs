@@ -52,7 +52,7 @@ fn strong_addendum_meets_most_requirements_it_covers() {
         expect![[r#"
             GEN-SCOPE strong [2 ]
             DEF strong [3 4 1]
-            HDO-RESP strong [13]
+            HDO-RESP strong [13 4]
             MAT-SDL strong [8]
             MAT-MDS2 strong [7]
             MAT-SBOM strong [6]
@@ -75,10 +75,10 @@ fn weak_terms_are_graded_weak_partial_or_conflicting() {
         "weak_terms.txt",
         expect![[r#"
             GEN-SHARED partial [6]
+            HDO-RESP partial [6]
             MAT-TRANSP weak [4]
             MAT-3PC weak [5]
             PDM-MALWARE conflict [5]
-            PDM-OS partial [6]
             PERF-PATCH conflict [2 6]
             PERF-INCIDENT partial [8]
             missing: 28
@@ -92,12 +92,11 @@ fn baa_and_addendum_deadlines_conflict() {
         "baa_conflict.txt",
         expect![[r#"
             GEN-SCOPE strong [3]
-            GEN-SHARED partial [5]
             HDO-RESP partial [5]
             PDM-DATA partial [2]
             PERF-PATCH conflict [4 5]
             PERF-INCIDENT conflict [3 2]
-            missing: 29
+            missing: 30
         "#]],
     );
     let r = engine().analyze(&fixture("baa_conflict.txt"), &Options::default());

@@ -26,6 +26,9 @@ pub struct Graded {
     pub overcommit: bool,
 }
 
+/// Focus sentences shorter than this (bytes, in total) widen to the whole text.
+const SHORT_FOCUS: usize = 150;
+
 /// Everything grading needs besides the text.
 pub struct Ctx<'a> {
     pub parties: &'a Parties,
@@ -105,7 +108,14 @@ pub fn grade(
                 .any(|p| p.start < s.end && p.end > s.start)
         })
         .collect();
-    let focus = if focus.is_empty() { sents } else { focus };
+    // A hit only in a heading line or a short fragment ("Unsupported
+    // Operating Systems") says little about the duty: grade the whole text.
+    let short = focus.iter().map(|s| s.end - s.start).sum::<usize>() < SHORT_FOCUS;
+    let focus = if focus.is_empty() || short {
+        sents
+    } else {
+        focus
+    };
     let mut g = Graded {
         status: Status::Partial,
         reasons: Vec::new(),

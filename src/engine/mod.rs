@@ -31,7 +31,11 @@ pub const MIN_SCORE: f32 = 1.5;
 /// A requirement must score at least this share of the best one in the same clause.
 pub const REL_SCORE: f32 = 0.5;
 /// At most this many requirements per clause.
-pub const TOP_K: usize = 3;
+pub const TOP_K: usize = 2;
+/// Below this best topic score a clause must also use security vocabulary
+/// ([`vocab::security_context`]) to get any requirement: one generic topic
+/// word in an insurance or payment clause is not a finding.
+pub const SECURITY_GATE: f32 = 3.5;
 
 /// How to analyse: whose side we are on and which playbook numbers apply.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -118,7 +122,7 @@ impl Engine {
         let cands = detect::candidates(c, scratch, text, heading_reqs);
         let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
-        if max < 2.5 && !vocab::security_context(text) {
+        if max < SECURITY_GATE && !vocab::security_context(text) {
             return Vec::new();
         }
         let (mut ranked, rest): (Vec<_>, Vec<_>) = cands
@@ -138,8 +142,12 @@ impl Engine {
                     .any(|g| g.find(text, &lower).is_some())
         }));
         // Customer duties on a security topic are the hospital's obligations.
-        if !ranked.is_empty()
-            && let Some(span) = vocab::customer_duty(text)
+        // Customer duties on a security topic are the hospital's obligations,
+        // whether put as a modal ("Customer shall …") or as an allocation
+        // ("… is Customer's responsibility").
+        let customer = vocab::customer_duty(text).or_else(|| vocab::customer_responsibility(text));
+        if (!ranked.is_empty() || vocab::security_context(text))
+            && let Some(span) = customer
         {
             for id in ["HDO-RESP"] {
                 if let Some(ri) = self.lib.requirements.iter().position(|r| r.meta.id == id)

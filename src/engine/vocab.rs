@@ -31,8 +31,8 @@ pub fn vocab() -> &'static Vocab {
                 r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
             ),
             escape: g(
-                r"\b((commercially )?reasonable (efforts|endeavou?rs)|endeavou?r|to the extent (practicable|feasible|possible|reasonably possible)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect)\b",
-                &["reasonabl", "endeavo", "extent", "discretion", "deems", "strive", "intend", "aim", "seek", "available", "availability", "elect"],
+                r"\b((commercially )?reasonable (efforts|endeavou?rs)|endeavou?r|to the extent (practicable|feasible|possible|reasonably possible)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect|whenever possible|wherever possible|if possible|reasonable commercial efforts|cannot guarantee|(is|are) (highly |strongly )?recommended|recommends?)\b",
+                &["reasonabl", "endeavo", "extent", "discretion", "deems", "strive", "intend", "aim", "seek", "available", "availability", "elect", "possible", "guarantee", "recommend"],
             ),
             exclusion: g(
                 r"\b((is|are) not (included|covered|provided|supported|part of)|(does|do) not (apply|include|cover|extend) to|not covered|(is|are) excluded|recommends? that (you|customer) do not|do not install|(shall|will) be required to pay|at (an )?additional (cost|charge|fee)|for an additional fee|retains? the right to (use|sell|disclose|rent))\b",
@@ -69,8 +69,10 @@ fn duty_re(side: &str) -> Gated {
 }
 
 /// Whether `text` uses any security vocabulary at all: clauses that only
-/// mention a generic topic word ("subcontractor", "audit", "applicable law")
-/// without it are not security terms.
+/// mention a generic topic word ("subcontractor", "audit", "access", "risk",
+/// "confidential", "applicable law") without it are not security terms. Those
+/// words are deliberately not in the list: insurance, payment and records
+/// clauses use them all the time.
 pub fn security_context(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "secur",
@@ -94,15 +96,12 @@ pub fn security_context(text: &str) -> bool {
         "sbom",
         "bill of materials",
         "mds2",
-        "remote",
         " log",
         "audit trail",
         "backup",
         "back-up",
         "disaster",
         "sanitiz",
-        "destr",
-        "delet",
         "wipe",
         "overwrite",
         "penetration",
@@ -114,32 +113,26 @@ pub fn security_context(text: &str) -> bool {
         "end-of-life",
         " eol",
         "unauthori",
-        "privacy",
         "personal data",
         "personally identifiable",
         " pii",
         "customer data",
-        "access",
         "multi-factor",
         "credential",
         "cryptograph",
         "update",
         "upgrade",
         " data",
-        "confidential",
         "version",
         "supported",
         "background check",
         "background screening",
-        "subcontract",
         "third-party code",
         "third party code",
         "third-party software",
         "third party software",
         "third-party component",
         "third party component",
-        "risk",
-        "configuration",
     ];
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
@@ -186,6 +179,28 @@ fn subject_match(re: &Gated, text: &str) -> Option<Span> {
         if NOUNS.iter().any(|n| next.starts_with(n)) || next.starts_with("'s") {
             return None;
         }
+        // "Client's written request … will": a possessive is not the subject.
+        let word_end = lower[m.0..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map_or(m.1, |i| m.0 + i);
+        if lower[word_end..].starts_with(['\'', '\u{2019}']) {
+            return None;
+        }
+        // "Customer shall be entitled to audit": a right, not a duty.
+        let after = lower[m.1..].trim_start();
+        if [
+            "be entitled",
+            "have the right",
+            "be permitted",
+            "be allowed",
+            "not be required",
+            "not be obligated",
+        ]
+        .iter()
+        .any(|p| after.starts_with(p))
+        {
+            return None;
+        }
         let before = &text[..m.0];
         let from = before
             .rfind(['.', ';', ':', '\n', ')', '\u{2022}'])
@@ -201,4 +216,20 @@ pub fn supplier_duty(text: &str) -> Option<Span> {
         duty_re("supplier|vendor|manufacturer|contractor|seller|licensor|provider|business associate|proposer")
     });
     subject_match(re, text)
+}
+
+/// Wording that allocates a security duty to the customer without a modal
+/// verb in subject position: "is Customer's responsibility", "the customer
+/// assumes responsibility", "Customer Responsibilities", "responsibility of
+/// the Hospital", "recommends … be applied by the customer", "if you implement".
+pub fn customer_responsibility(text: &str) -> Option<Span> {
+    static R: OnceLock<Gated> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Gated::new(
+            r"\b((is|are|remains?|be) (the )?(sole |exclusive )?(customer|hospital|client|buyer|purchaser|licensee|user)(\W?s)? (sole |own )?responsibilit(y|ies)|(customer|hospital|client|buyer|purchaser|licensee)(\W?s)? (obligations|responsibilities)|(customer|hospital|client|buyer|purchaser|licensee|you) (assumes?|bears?|retains?) (full |sole |all )?(responsibility|liability)|responsibility of (the )?(customer|hospital|client|buyer|purchaser|licensee)|(customer|hospital|client|licensee|you|user) (is|are) (solely |fully |exclusively )?responsible|by the (customer|hospital|client|user)\b|(customer|hospital|client|licensee|you) should|if you (implement|install|apply|maintain|use)|your (facility|organi[sz]ation|network|it department)\W?s? (must|should|is responsible))",
+        )
+        .expect("static customer-responsibility regex")
+    });
+    let lower = text.to_ascii_lowercase();
+    re.find(text, &lower).map(|(a, b)| Span::new(a, b))
 }

@@ -325,11 +325,21 @@ pub fn batch(args: &[String]) -> Result<(), String> {
 }
 
 pub fn eval(args: &[String]) -> Result<(), String> {
-    let lib = Library::builtin();
+    let verbose = args.iter().any(|a| a == "--errors");
+    let mut lib = Library::builtin();
+    let mut rest: Vec<&String> = Vec::new();
+    let mut it = args.iter().filter(|a| *a != "--errors");
+    while let Some(a) = it.next() {
+        if a == "--pack" {
+            let dir = it.next().ok_or("eval: --pack needs a directory")?;
+            lib = with_pack(lib, dir)?;
+        } else {
+            rest.push(a);
+        }
+    }
+    let args = rest;
     let engine = Engine::new(&lib);
     let opts = Options::default();
-    let verbose = args.iter().any(|a| a == "--errors");
-    let args: Vec<&String> = args.iter().filter(|a| *a != "--errors").collect();
     match args.as_slice() {
         [flag, dir] if flag.as_str() == "--docs" => {
             let mut docs = Vec::new();

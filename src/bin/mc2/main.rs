@@ -23,6 +23,7 @@ COMMANDS:
                        [--export-md OUT.md] [--report OUT.html]
     batch DIR          Analyse every contract in DIR: --csv OUT.csv (one row per contract × requirement)
     eval FILE.jsonl    Score clause-level detection on a labelled file; prints one JSON object
+                       [--pack DIR] [--errors (list every wrong clause on stderr)]
     eval --docs DIR    Score whole documents (*.txt with *.labels.json)
     bench              Time the analysis of synthetic 20/100/1000-page contracts
     clauses check [DIR]  Validate a clause pack (default: the built-in library)
