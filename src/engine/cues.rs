@@ -6,6 +6,7 @@
 //! Built once per [`Engine`](super::Engine); analysing a text never compiles
 //! anything.
 
+use super::gate::Gate;
 use crate::library::{Library, Party, Requirement};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
@@ -26,6 +27,9 @@ pub struct ReqCues {
     pub party: Party,
     /// Topic regexes, each with the literal-set index that gates it (None: always run).
     pub patterns: Vec<(Regex, Option<usize>)>,
+    /// For each topic regex: more literal sets (indices as above) a word of
+    /// each of which occurs in every match (see [`super::gate`]).
+    pub pattern_sets: Vec<Vec<usize>>,
     pub strong: Vec<Gated>,
     pub weak: Vec<Gated>,
     pub conflict: Vec<Gated>,
@@ -118,11 +122,15 @@ pub fn rx(src: &str) -> Option<Regex> {
 }
 
 /// A regex with the literal words one of which must occur for it to match:
-/// checking them with a substring search first skips most regex runs.
+/// checking them with a substring search first skips most regex runs. The
+/// [`Gate`] adds the other word sets every match contains (read off the
+/// regex's syntax tree), so that e.g. a conflict cue about "supplier … cost"
+/// does not run on every clause that names the supplier.
 #[derive(Debug, Clone)]
 pub struct Gated {
     pub re: Regex,
     lits: Option<Vec<String>>,
+    gate: Option<Gate>,
 }
 
 impl Gated {
@@ -130,6 +138,7 @@ impl Gated {
         Some(Gated {
             re: rx(src)?,
             lits: prefilter(src),
+            gate: Gate::new(&format!("(?i-u){src}")),
         })
     }
     /// A regex gated by hand-picked literals (lowercase): it only runs when
@@ -138,12 +147,18 @@ impl Gated {
         Some(Gated {
             re: rx(src)?,
             lits: Some(lits.iter().map(|l| l.to_string()).collect()),
+            gate: Gate::new(&format!("(?i-u){src}")),
         })
     }
     /// First match in `text`; `lower` is `text` ASCII-lowercased (same offsets).
     pub fn find(&self, text: &str, lower: &str) -> Option<(usize, usize)> {
         if let Some(l) = &self.lits
             && !l.iter().any(|w| lower.contains(w.as_str()))
+        {
+            return None;
+        }
+        if let Some(g) = &self.gate
+            && !g.passes(lower)
         {
             return None;
         }
@@ -236,13 +251,13 @@ impl Compiled {
                 }
             }
             let mut patterns = Vec::new();
+            let mut pattern_sets = Vec::new();
             for src in &c.patterns {
                 let Some(re) = rx(src) else { continue };
-                let gate = prefilter(src).map(|lits| {
+                let mut add_set = |lits: Vec<String>| {
                     let set = n_sets;
                     n_sets += 1;
                     for l in lits {
-                        plain_phrases.push(l.clone());
                         match lit_pats.iter().position(|x| *x == l) {
                             Some(i) => literal_sets[i].push(set),
                             None => {
@@ -252,10 +267,24 @@ impl Compiled {
                         }
                     }
                     set
+                };
+                let primary = prefilter(src);
+                let gate = primary.clone().map(|lits| {
+                    plain_phrases.extend(lits.iter().cloned());
+                    add_set(lits)
                 });
+                let mut extra = Vec::new();
+                for set in super::gate::word_sets(&format!("(?i-u){src}")) {
+                    let mut sorted = primary.clone().unwrap_or_default();
+                    sorted.sort();
+                    if set != sorted {
+                        extra.push(add_set(set));
+                    }
+                }
                 patterns.push((re, gate));
+                pattern_sets.push(extra);
             }
-            reqs.push(req_cues(r, patterns));
+            reqs.push(req_cues(r, patterns, pattern_sets));
         }
         let stems = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -283,12 +312,17 @@ fn empty_ac() -> AhoCorasick {
     AhoCorasick::new(none).expect("an empty automaton always builds")
 }
 
-fn req_cues(r: &Requirement, patterns: Vec<(Regex, Option<usize>)>) -> ReqCues {
+fn req_cues(
+    r: &Requirement,
+    patterns: Vec<(Regex, Option<usize>)>,
+    pattern_sets: Vec<Vec<usize>>,
+) -> ReqCues {
     let c = &r.meta.cues;
     ReqCues {
         id: r.meta.id.clone(),
         party: r.meta.party,
         patterns,
+        pattern_sets,
         strong: rxs(&c.strong),
         weak: rxs(&c.weak),
         conflict: rxs(&c.conflict),
