@@ -31,6 +31,8 @@ pub struct Scratch {
     toks: Vec<(usize, Span)>,
     /// For each literal set: its hits in the text being detected.
     hits: Vec<Vec<Span>>,
+    /// The window around each literal hit start (computed once per text).
+    windows: HashMap<usize, Span>,
 }
 
 impl Default for Scratch {
@@ -41,6 +43,7 @@ impl Default for Scratch {
             stream: String::new(),
             toks: Vec::new(),
             hits: Vec::new(),
+            windows: HashMap::new(),
         }
     }
 }
@@ -151,6 +154,8 @@ pub fn candidates(
             hits[s].push(Span::new(m.start(), m.end()));
         }
     }
+    let windows = &mut scratch.windows;
+    windows.clear();
     let hits = &scratch.hits;
     let open = |s: usize| hits[s].iter().take(4).map(|h| h.start);
     // Whether every extra word set of a pattern has a hit inside `w`: if
@@ -165,7 +170,7 @@ pub fn candidates(
                 Some(g) => {
                     let mut last: Option<Span> = None;
                     open(*g).find_map(|p| {
-                        let w = window(text, p);
+                        let w = *windows.entry(p).or_insert_with(|| window(text, p));
                         // The same window again cannot match either.
                         if last.replace(w) == Some(w) || !all_sets_in(sets, w) {
                             return None;
