@@ -7,8 +7,9 @@
 //! anything.
 
 use super::gate::Gate;
+pub use super::gate::prefilter;
 use crate::library::{Library, Party, Requirement};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -130,7 +131,8 @@ pub fn rx(src: &str) -> Option<Regex> {
 pub struct Gated {
     pub re: Regex,
     lits: Option<Vec<String>>,
-    gate: Option<Gate>,
+    /// Built on first use, like the regex (start-up stays cheap).
+    gate: OnceLock<Option<Gate>>,
 }
 
 impl Gated {
@@ -138,7 +140,7 @@ impl Gated {
         Some(Gated {
             re: rx(src)?,
             lits: prefilter(src),
-            gate: Gate::new(&format!("(?i-u){src}")),
+            gate: OnceLock::new(),
         })
     }
     /// A regex gated by hand-picked literals (lowercase): it only runs when
@@ -147,7 +149,7 @@ impl Gated {
         Some(Gated {
             re: rx(src)?,
             lits: Some(lits.iter().map(|l| l.to_string()).collect()),
-            gate: Gate::new(&format!("(?i-u){src}")),
+            gate: OnceLock::new(),
         })
     }
     /// First match in `text`; `lower` is `text` ASCII-lowercased (same offsets).
@@ -157,7 +159,7 @@ impl Gated {
         {
             return None;
         }
-        if let Some(g) = &self.gate
+        if let Some(g) = self.gate.get_or_init(|| Gate::new(&self.re.src))
             && !g.passes(lower)
         {
             return None;
@@ -291,6 +293,7 @@ impl Compiled {
             .build(&stem_pats)
             .unwrap_or_else(|_| empty_ac());
         let literals = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&lit_pats)
@@ -328,177 +331,6 @@ fn req_cues(
         conflict: rxs(&c.conflict),
         exclude: rxs(&c.exclude),
     }
-}
-
-/// A set of literal words, one of which must occur for `src` to match, when
-/// such a set can be read off the regex (else `None`: always run it).
-///
-/// Reads the top-level items of the regex: a literal run of letters, or a
-/// non-optional group whose alternatives all start with letters. Picks the
-/// item whose shortest literal is longest (at least three letters).
-pub fn prefilter(src: &str) -> Option<Vec<String>> {
-    let b: Vec<char> = src.chars().collect();
-    if top_level_alternation(&b) {
-        let alts = alternatives(&b);
-        let lits: Option<Vec<String>> = alts.iter().map(|a| leading_literal(a)).collect();
-        return lits.filter(|l| l.iter().all(|s| s.len() >= 3));
-    }
-    let mut best: Option<Vec<String>> = None;
-    let mut consider = |set: Vec<String>| {
-        let min = set.iter().map(String::len).min().unwrap_or(0);
-        let cur = best
-            .as_ref()
-            .map_or(0, |s| s.iter().map(String::len).min().unwrap_or(0));
-        if min >= 3 && min > cur {
-            best = Some(set);
-        }
-    };
-    let mut i = 0;
-    let mut run = String::new();
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() || c == ' ' || c == '-' {
-            let optional = matches!(b.get(i + 1), Some('?' | '*' | '{'));
-            if optional {
-                consider(std::mem::take(&mut run).chars().collect_vec_str());
-            } else {
-                run.push(c.to_ascii_lowercase());
-            }
-            i += 1;
-            continue;
-        }
-        consider(std::mem::take(&mut run).chars().collect_vec_str());
-        match c {
-            '\\' => i += 2,
-            '[' => {
-                while i < b.len() && b[i] != ']' {
-                    i += if b[i] == '\\' { 2 } else { 1 };
-                }
-                i += 1;
-            }
-            '(' => {
-                let end = close_paren(&b, i);
-                let inner = &b[i + 1..end.min(b.len())];
-                let optional = matches!(b.get(end + 1), Some('?' | '*'))
-                    || b.get(end + 1..end + 3) == Some(&['{', '0']);
-                if !optional {
-                    let inner = strip_group_flags(inner);
-                    let lits: Option<Vec<String>> = alternatives(inner)
-                        .iter()
-                        .map(|a| leading_literal(a))
-                        .collect();
-                    if let Some(l) = lits {
-                        consider(l);
-                    }
-                }
-                i = end + 1;
-            }
-            _ => i += 1,
-        }
-    }
-    consider(run.chars().collect_vec_str());
-    best
-}
-
-trait CollectVecStr {
-    fn collect_vec_str(self) -> Vec<String>;
-}
-impl<I: Iterator<Item = char>> CollectVecStr for I {
-    fn collect_vec_str(self) -> Vec<String> {
-        let s: String = self.collect();
-        let t = s.trim().to_string();
-        if t.is_empty() { Vec::new() } else { vec![t] }
-    }
-}
-
-fn strip_group_flags(inner: &[char]) -> &[char] {
-    if inner.first() == Some(&'?')
-        && let Some(p) = inner.iter().position(|&c| c == ':')
-    {
-        return &inner[p + 1..];
-    }
-    inner
-}
-
-fn close_paren(b: &[char], open: usize) -> usize {
-    let mut depth = 0;
-    let mut i = open;
-    while i < b.len() {
-        match b[i] {
-            '\\' => i += 1,
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return i;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    b.len()
-}
-
-fn top_level_alternation(b: &[char]) -> bool {
-    let mut depth = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            '\\' => i += 1,
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            '|' if depth == 0 => return true,
-            _ => {}
-        }
-        i += 1;
-    }
-    false
-}
-
-fn alternatives(b: &[char]) -> Vec<&[char]> {
-    let mut out = Vec::new();
-    let mut depth = 0;
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            '\\' => i += 1,
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            '|' if depth == 0 => {
-                out.push(&b[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out.push(&b[start..]);
-    out
-}
-
-/// The literal letters an alternative starts with (after `\b`), stopping
-/// before any character made optional by a quantifier.
-fn leading_literal(a: &[char]) -> Option<String> {
-    let mut i = 0;
-    while a.get(i) == Some(&'\\') && a.get(i + 1) == Some(&'b') {
-        i += 2;
-    }
-    let mut s = String::new();
-    while i < a.len() {
-        let c = a[i];
-        if !(c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
-            break;
-        }
-        if matches!(a.get(i + 1), Some('?' | '*' | '{')) {
-            break;
-        }
-        s.push(c.to_ascii_lowercase());
-        i += 1;
-    }
-    let t = s.trim_end().to_string();
-    (t.len() >= 3).then_some(t)
 }
 
 #[cfg(test)]

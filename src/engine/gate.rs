@@ -5,7 +5,9 @@
 //! (sole )?(cost|expense)\b` contains one of "supplier"/"vendor" and one of
 //! "cost"/"expense"; when a text lacks any of those sets the regex cannot
 //! match, so [`Gate::passes`] (substring searches) skips the regex run. The
-//! topic patterns use the same sets through the detector's literal automaton. The
+//! topic patterns use the same sets through the detector's literal automaton.
+//! [`prefilter`] is the older, hand-rolled reading of one such set from the
+//! regex source (kept as is: it picks the windows topic patterns run in). The
 //! gate is a necessary condition only, so results never change.
 
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -171,6 +173,177 @@ fn prefixes(h: &Hir) -> Option<Vec<Vec<u8>>> {
         }
         _ => None,
     }
+}
+
+/// A set of literal words, one of which must occur for `src` to match, when
+/// such a set can be read off the regex (else `None`: always run it).
+///
+/// Reads the top-level items of the regex: a literal run of letters, or a
+/// non-optional group whose alternatives all start with letters. Picks the
+/// item whose shortest literal is longest (at least three letters).
+pub fn prefilter(src: &str) -> Option<Vec<String>> {
+    let b: Vec<char> = src.chars().collect();
+    if top_level_alternation(&b) {
+        let alts = alternatives(&b);
+        let lits: Option<Vec<String>> = alts.iter().map(|a| leading_literal(a)).collect();
+        return lits.filter(|l| l.iter().all(|s| s.len() >= 3));
+    }
+    let mut best: Option<Vec<String>> = None;
+    let mut consider = |set: Vec<String>| {
+        let min = set.iter().map(String::len).min().unwrap_or(0);
+        let cur = best
+            .as_ref()
+            .map_or(0, |s| s.iter().map(String::len).min().unwrap_or(0));
+        if min >= 3 && min > cur {
+            best = Some(set);
+        }
+    };
+    let mut i = 0;
+    let mut run = String::new();
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() || c == ' ' || c == '-' {
+            let optional = matches!(b.get(i + 1), Some('?' | '*' | '{'));
+            if optional {
+                consider(std::mem::take(&mut run).chars().collect_vec_str());
+            } else {
+                run.push(c.to_ascii_lowercase());
+            }
+            i += 1;
+            continue;
+        }
+        consider(std::mem::take(&mut run).chars().collect_vec_str());
+        match c {
+            '\\' => i += 2,
+            '[' => {
+                while i < b.len() && b[i] != ']' {
+                    i += if b[i] == '\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            '(' => {
+                let end = close_paren(&b, i);
+                let inner = &b[i + 1..end.min(b.len())];
+                let optional = matches!(b.get(end + 1), Some('?' | '*'))
+                    || b.get(end + 1..end + 3) == Some(&['{', '0']);
+                if !optional {
+                    let inner = strip_group_flags(inner);
+                    let lits: Option<Vec<String>> = alternatives(inner)
+                        .iter()
+                        .map(|a| leading_literal(a))
+                        .collect();
+                    if let Some(l) = lits {
+                        consider(l);
+                    }
+                }
+                i = end + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    consider(run.chars().collect_vec_str());
+    best
+}
+
+trait CollectVecStr {
+    fn collect_vec_str(self) -> Vec<String>;
+}
+impl<I: Iterator<Item = char>> CollectVecStr for I {
+    fn collect_vec_str(self) -> Vec<String> {
+        let s: String = self.collect();
+        let t = s.trim().to_string();
+        if t.is_empty() { Vec::new() } else { vec![t] }
+    }
+}
+
+fn strip_group_flags(inner: &[char]) -> &[char] {
+    if inner.first() == Some(&'?')
+        && let Some(p) = inner.iter().position(|&c| c == ':')
+    {
+        return &inner[p + 1..];
+    }
+    inner
+}
+
+fn close_paren(b: &[char], open: usize) -> usize {
+    let mut depth = 0;
+    let mut i = open;
+    while i < b.len() {
+        match b[i] {
+            '\\' => i += 1,
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+fn top_level_alternation(b: &[char]) -> bool {
+    let mut depth = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            '\\' => i += 1,
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '|' if depth == 0 => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+fn alternatives(b: &[char]) -> Vec<&[char]> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            '\\' => i += 1,
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '|' if depth == 0 => {
+                out.push(&b[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push(&b[start..]);
+    out
+}
+
+/// The literal letters an alternative starts with (after `\b`), stopping
+/// before any character made optional by a quantifier.
+fn leading_literal(a: &[char]) -> Option<String> {
+    let mut i = 0;
+    while a.get(i) == Some(&'\\') && a.get(i + 1) == Some(&'b') {
+        i += 2;
+    }
+    let mut s = String::new();
+    while i < a.len() {
+        let c = a[i];
+        if !(c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
+            break;
+        }
+        if matches!(a.get(i + 1), Some('?' | '*' | '{')) {
+            break;
+        }
+        s.push(c.to_ascii_lowercase());
+        i += 1;
+    }
+    let t = s.trim_end().to_string();
+    (t.len() >= 3).then_some(t)
 }
 
 #[cfg(test)]
