@@ -2,7 +2,7 @@
 //!
 //! Most cue regexes cannot match most clauses, yet running one costs a full
 //! scan plus the regex engine's set-up. Every match of `\bat (supplier|vendor)
-//! (sole )?(cost|expense)\b` contains one of "supplier"/"vendor" and one of
+//! (sole )?(cost|expense)\b` contains one of "at supplier"/"at vendor" and one of
 //! "cost"/"expense"; when a text lacks any of those sets the regex cannot
 //! match, so [`Gate::passes`] (substring searches) skips the regex run. The
 //! topic patterns use the same sets through the detector's literal automaton.
@@ -81,9 +81,16 @@ pub fn required_sets(src: &str) -> Vec<Vec<Vec<u8>>> {
             // Zero-width: the literal run on either side stays contiguous.
             continue;
         }
-        push(vec![std::mem::take(&mut run)], &mut out);
-        if let Some(set) = prefixes(h) {
-            push(set, &mut out);
+        let before = std::mem::take(&mut run);
+        match prefixes(h) {
+            // The literal run right before the item is part of every word.
+            Some(set) => push(
+                set.into_iter()
+                    .map(|w| [before.as_slice(), &w].concat())
+                    .collect(),
+                &mut out,
+            ),
+            None => push(vec![before], &mut out),
         }
     }
     push(vec![run], &mut out);
@@ -365,7 +372,7 @@ mod tests {
     fn every_required_item_of_a_cue_regex_becomes_a_word_set() {
         assert_eq!(
             words(r"\bat (supplier|vendor)\W?s? (sole )?(cost|expense)\b"),
-            vec![vec!["supplier", "vendor"], vec!["cost", "expense"]]
+            vec![vec!["at supplier", "at vendor"], vec!["cost", "expense"]]
         );
         assert_eq!(
             words(r"\bpatch(es)?\b.{0,100}\bwithin\b"),
