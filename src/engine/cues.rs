@@ -6,8 +6,10 @@
 //! Built once per [`Engine`](super::Engine); analysing a text never compiles
 //! anything.
 
+use super::gate::Gate;
+pub use super::gate::prefilter;
 use crate::library::{Library, Party, Requirement};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -26,6 +28,9 @@ pub struct ReqCues {
     pub party: Party,
     /// Topic regexes, each with the literal-set index that gates it (None: always run).
     pub patterns: Vec<(Regex, Option<usize>)>,
+    /// For each topic regex: more literal sets (indices as above) a word of
+    /// each of which occurs in every match (see [`super::gate`]).
+    pub pattern_sets: Vec<Vec<usize>>,
     pub strong: Vec<Gated>,
     pub weak: Vec<Gated>,
     pub conflict: Vec<Gated>,
@@ -118,11 +123,16 @@ pub fn rx(src: &str) -> Option<Regex> {
 }
 
 /// A regex with the literal words one of which must occur for it to match:
-/// checking them with a substring search first skips most regex runs.
+/// checking them with a substring search first skips most regex runs. The
+/// [`Gate`] adds the other word sets every match contains (read off the
+/// regex's syntax tree), so that e.g. a conflict cue about "supplier … cost"
+/// does not run on every clause that names the supplier.
 #[derive(Debug, Clone)]
 pub struct Gated {
     pub re: Regex,
     lits: Option<Vec<String>>,
+    /// Built on first use, like the regex (start-up stays cheap).
+    gate: OnceLock<Option<Gate>>,
 }
 
 impl Gated {
@@ -130,6 +140,7 @@ impl Gated {
         Some(Gated {
             re: rx(src)?,
             lits: prefilter(src),
+            gate: OnceLock::new(),
         })
     }
     /// A regex gated by hand-picked literals (lowercase): it only runs when
@@ -138,12 +149,18 @@ impl Gated {
         Some(Gated {
             re: rx(src)?,
             lits: Some(lits.iter().map(|l| l.to_string()).collect()),
+            gate: OnceLock::new(),
         })
     }
     /// First match in `text`; `lower` is `text` ASCII-lowercased (same offsets).
     pub fn find(&self, text: &str, lower: &str) -> Option<(usize, usize)> {
         if let Some(l) = &self.lits
             && !l.iter().any(|w| lower.contains(w.as_str()))
+        {
+            return None;
+        }
+        if let Some(g) = self.gate.get_or_init(|| Gate::new(&self.re.src))
+            && !g.passes(lower)
         {
             return None;
         }
@@ -236,13 +253,13 @@ impl Compiled {
                 }
             }
             let mut patterns = Vec::new();
+            let mut pattern_sets = Vec::new();
             for src in &c.patterns {
                 let Some(re) = rx(src) else { continue };
-                let gate = prefilter(src).map(|lits| {
+                let mut add_set = |lits: Vec<String>| {
                     let set = n_sets;
                     n_sets += 1;
                     for l in lits {
-                        plain_phrases.push(l.clone());
                         match lit_pats.iter().position(|x| *x == l) {
                             Some(i) => literal_sets[i].push(set),
                             None => {
@@ -252,16 +269,31 @@ impl Compiled {
                         }
                     }
                     set
+                };
+                let primary = prefilter(src);
+                let gate = primary.clone().map(|lits| {
+                    plain_phrases.extend(lits.iter().cloned());
+                    add_set(lits)
                 });
+                let mut extra = Vec::new();
+                for set in super::gate::word_sets(&format!("(?i-u){src}")) {
+                    let mut sorted = primary.clone().unwrap_or_default();
+                    sorted.sort();
+                    if set != sorted {
+                        extra.push(add_set(set));
+                    }
+                }
                 patterns.push((re, gate));
+                pattern_sets.push(extra);
             }
-            reqs.push(req_cues(r, patterns));
+            reqs.push(req_cues(r, patterns, pattern_sets));
         }
         let stems = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&stem_pats)
             .unwrap_or_else(|_| empty_ac());
         let literals = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&lit_pats)
@@ -283,188 +315,22 @@ fn empty_ac() -> AhoCorasick {
     AhoCorasick::new(none).expect("an empty automaton always builds")
 }
 
-fn req_cues(r: &Requirement, patterns: Vec<(Regex, Option<usize>)>) -> ReqCues {
+fn req_cues(
+    r: &Requirement,
+    patterns: Vec<(Regex, Option<usize>)>,
+    pattern_sets: Vec<Vec<usize>>,
+) -> ReqCues {
     let c = &r.meta.cues;
     ReqCues {
         id: r.meta.id.clone(),
         party: r.meta.party,
         patterns,
+        pattern_sets,
         strong: rxs(&c.strong),
         weak: rxs(&c.weak),
         conflict: rxs(&c.conflict),
         exclude: rxs(&c.exclude),
     }
-}
-
-/// A set of literal words, one of which must occur for `src` to match, when
-/// such a set can be read off the regex (else `None`: always run it).
-///
-/// Reads the top-level items of the regex: a literal run of letters, or a
-/// non-optional group whose alternatives all start with letters. Picks the
-/// item whose shortest literal is longest (at least three letters).
-pub fn prefilter(src: &str) -> Option<Vec<String>> {
-    let b: Vec<char> = src.chars().collect();
-    if top_level_alternation(&b) {
-        let alts = alternatives(&b);
-        let lits: Option<Vec<String>> = alts.iter().map(|a| leading_literal(a)).collect();
-        return lits.filter(|l| l.iter().all(|s| s.len() >= 3));
-    }
-    let mut best: Option<Vec<String>> = None;
-    let mut consider = |set: Vec<String>| {
-        let min = set.iter().map(String::len).min().unwrap_or(0);
-        let cur = best
-            .as_ref()
-            .map_or(0, |s| s.iter().map(String::len).min().unwrap_or(0));
-        if min >= 3 && min > cur {
-            best = Some(set);
-        }
-    };
-    let mut i = 0;
-    let mut run = String::new();
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_alphanumeric() || c == ' ' || c == '-' {
-            let optional = matches!(b.get(i + 1), Some('?' | '*' | '{'));
-            if optional {
-                consider(std::mem::take(&mut run).chars().collect_vec_str());
-            } else {
-                run.push(c.to_ascii_lowercase());
-            }
-            i += 1;
-            continue;
-        }
-        consider(std::mem::take(&mut run).chars().collect_vec_str());
-        match c {
-            '\\' => i += 2,
-            '[' => {
-                while i < b.len() && b[i] != ']' {
-                    i += if b[i] == '\\' { 2 } else { 1 };
-                }
-                i += 1;
-            }
-            '(' => {
-                let end = close_paren(&b, i);
-                let inner = &b[i + 1..end.min(b.len())];
-                let optional = matches!(b.get(end + 1), Some('?' | '*'))
-                    || b.get(end + 1..end + 3) == Some(&['{', '0']);
-                if !optional {
-                    let inner = strip_group_flags(inner);
-                    let lits: Option<Vec<String>> = alternatives(inner)
-                        .iter()
-                        .map(|a| leading_literal(a))
-                        .collect();
-                    if let Some(l) = lits {
-                        consider(l);
-                    }
-                }
-                i = end + 1;
-            }
-            _ => i += 1,
-        }
-    }
-    consider(run.chars().collect_vec_str());
-    best
-}
-
-trait CollectVecStr {
-    fn collect_vec_str(self) -> Vec<String>;
-}
-impl<I: Iterator<Item = char>> CollectVecStr for I {
-    fn collect_vec_str(self) -> Vec<String> {
-        let s: String = self.collect();
-        let t = s.trim().to_string();
-        if t.is_empty() { Vec::new() } else { vec![t] }
-    }
-}
-
-fn strip_group_flags(inner: &[char]) -> &[char] {
-    if inner.first() == Some(&'?')
-        && let Some(p) = inner.iter().position(|&c| c == ':')
-    {
-        return &inner[p + 1..];
-    }
-    inner
-}
-
-fn close_paren(b: &[char], open: usize) -> usize {
-    let mut depth = 0;
-    let mut i = open;
-    while i < b.len() {
-        match b[i] {
-            '\\' => i += 1,
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return i;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    b.len()
-}
-
-fn top_level_alternation(b: &[char]) -> bool {
-    let mut depth = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            '\\' => i += 1,
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            '|' if depth == 0 => return true,
-            _ => {}
-        }
-        i += 1;
-    }
-    false
-}
-
-fn alternatives(b: &[char]) -> Vec<&[char]> {
-    let mut out = Vec::new();
-    let mut depth = 0;
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            '\\' => i += 1,
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            '|' if depth == 0 => {
-                out.push(&b[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out.push(&b[start..]);
-    out
-}
-
-/// The literal letters an alternative starts with (after `\b`), stopping
-/// before any character made optional by a quantifier.
-fn leading_literal(a: &[char]) -> Option<String> {
-    let mut i = 0;
-    while a.get(i) == Some(&'\\') && a.get(i + 1) == Some(&'b') {
-        i += 2;
-    }
-    let mut s = String::new();
-    while i < a.len() {
-        let c = a[i];
-        if !(c.is_ascii_alphanumeric() || c == ' ' || c == '-') {
-            break;
-        }
-        if matches!(a.get(i + 1), Some('?' | '*' | '{')) {
-            break;
-        }
-        s.push(c.to_ascii_lowercase());
-        i += 1;
-    }
-    let t = s.trim_end().to_string();
-    (t.len() >= 3).then_some(t)
 }
 
 #[cfg(test)]

@@ -29,6 +29,10 @@ pub struct Scratch {
     stream: String,
     /// For each token: (start in stream, span in text).
     toks: Vec<(usize, Span)>,
+    /// For each literal set: its hits in the text being detected.
+    hits: Vec<Vec<Span>>,
+    /// The window around each literal hit start (computed once per text).
+    windows: HashMap<usize, Span>,
 }
 
 impl Default for Scratch {
@@ -38,6 +42,8 @@ impl Default for Scratch {
             cache: HashMap::new(),
             stream: String::new(),
             toks: Vec::new(),
+            hits: Vec::new(),
+            windows: HashMap::new(),
         }
     }
 }
@@ -138,24 +144,46 @@ pub fn candidates(
     }
     // Regex topic patterns, gated by their literals and run only in a window
     // around each literal hit (the sentence it sits in, at most ±300 bytes).
-    let mut open: Vec<Vec<usize>> = vec![Vec::new(); c.n_sets];
+    // Every hit of every set, in match order; `open` lists the first four
+    // hits of a set (the windows a gated pattern runs in).
+    let hits = &mut scratch.hits;
+    hits.iter_mut().for_each(Vec::clear);
+    hits.resize_with(c.n_sets, Vec::new);
     for m in c.literals.find_overlapping_iter(text) {
         for &s in &c.literal_sets[m.pattern().as_usize()] {
-            if open[s].len() < 4 {
-                open[s].push(m.start());
-            }
+            hits[s].push(Span::new(m.start(), m.end()));
         }
     }
+    let windows = &mut scratch.windows;
+    windows.clear();
+    let hits = &scratch.hits;
+    let open = |s: usize| hits[s].iter().take(4).map(|h| h.start);
+    // Whether every extra word set of a pattern has a hit inside `w`: if
+    // not, the pattern cannot match there.
+    let all_sets_in = |sets: &[usize], w: Span| {
+        sets.iter()
+            .all(|&s| hits[s].iter().any(|h| h.start >= w.start && h.end <= w.end))
+    };
     for (ri, rc) in c.reqs.iter().enumerate() {
-        for (re, gate) in &rc.patterns {
+        for ((re, gate), sets) in rc.patterns.iter().zip(&rc.pattern_sets) {
             let found = match gate {
-                Some(g) => open[*g].iter().find_map(|&p| {
-                    let w = window(text, p);
-                    re.find(&text[w.start..w.end])
-                        .map(|(a, b)| Span::new(w.start + a, w.start + b))
-                }),
+                Some(g) => {
+                    let mut last: Option<Span> = None;
+                    open(*g).find_map(|p| {
+                        let w = *windows.entry(p).or_insert_with(|| window(text, p));
+                        // The same window again cannot match either.
+                        if last.replace(w) == Some(w) || !all_sets_in(sets, w) {
+                            return None;
+                        }
+                        re.find(&text[w.start..w.end])
+                            .map(|(a, b)| Span::new(w.start + a, w.start + b))
+                    })
+                }
                 // Ungated patterns only confirm a topic the concepts already found.
-                None if by_req.contains_key(&ri) && text.len() <= 4000 => {
+                None if by_req.contains_key(&ri)
+                    && text.len() <= 4000
+                    && all_sets_in(sets, Span::new(0, text.len())) =>
+                {
                     re.find(text).map(|(a, b)| Span::new(a, b))
                 }
                 None => None,

@@ -8,6 +8,7 @@
 pub mod cues;
 pub mod detect;
 pub mod eval;
+pub mod gate;
 pub mod grade;
 pub mod ingest;
 pub mod insertion;
