@@ -190,8 +190,8 @@ fn prefixes(h: &Hir) -> Option<Vec<Vec<u8>>> {
 /// item whose shortest literal is longest (at least three letters).
 pub fn prefilter(src: &str) -> Option<Vec<String>> {
     let b: Vec<char> = src.chars().collect();
-    if top_level_alternation(&b) {
-        let alts = alternatives(&b);
+    let alts = alternatives(&b);
+    if alts.len() > 1 {
         let lits: Option<Vec<String>> = alts.iter().map(|a| leading_literal(a)).collect();
         return lits.filter(|l| l.iter().all(|s| s.len() >= 3));
     }
@@ -290,22 +290,6 @@ fn close_paren(b: &[char], open: usize) -> usize {
         i += 1;
     }
     b.len()
-}
-
-fn top_level_alternation(b: &[char]) -> bool {
-    let mut depth = 0;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            '\\' => i += 1,
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            '|' if depth == 0 => return true,
-            _ => {}
-        }
-        i += 1;
-    }
-    false
 }
 
 fn alternatives(b: &[char]) -> Vec<&[char]> {

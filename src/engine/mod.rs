@@ -146,7 +146,8 @@ impl Engine {
         // Customer duties on a security topic are the hospital's obligations,
         // whether put as a modal ("Customer shall …") or as an allocation
         // ("… is Customer's responsibility").
-        let customer = vocab::customer_duty(text).or_else(|| vocab::customer_responsibility(text));
+        let customer =
+            vocab::customer_duty(text).or_else(|| vocab::customer_responsibility(text, &lower));
         if (!ranked.is_empty() || vocab::security_context(text))
             && let Some(span) = customer
         {

@@ -222,7 +222,8 @@ pub fn supplier_duty(text: &str) -> Option<Span> {
 /// verb in subject position: "is Customer's responsibility", "the customer
 /// assumes responsibility", "Customer Responsibilities", "responsibility of
 /// the Hospital", "recommends … be applied by the customer", "if you implement".
-pub fn customer_responsibility(text: &str) -> Option<Span> {
+/// `lower` is `text` ASCII-lowercased (the caller already has it).
+pub fn customer_responsibility(text: &str, lower: &str) -> Option<Span> {
     static R: OnceLock<Gated> = OnceLock::new();
     let re = R.get_or_init(|| {
         Gated::new(
@@ -230,6 +231,5 @@ pub fn customer_responsibility(text: &str) -> Option<Span> {
         )
         .expect("static customer-responsibility regex")
     });
-    let lower = text.to_ascii_lowercase();
-    re.find(text, &lower).map(|(a, b)| Span::new(a, b))
+    re.find(text, lower).map(|(a, b)| Span::new(a, b))
 }

@@ -113,7 +113,8 @@ pub fn editor(p: &Props) -> Html {
             );
         })
     };
-    let onchange_file = {
+    // One way in for a chosen or dropped file.
+    let open = {
         let (readers, dispatch, opened, msg, orig) = (
             readers.clone(),
             p.dispatch.clone(),
@@ -121,17 +122,23 @@ pub fn editor(p: &Props) -> Html {
             p.on_message.clone(),
             *original,
         );
+        Callback::from(move |f: web_sys::File| {
+            open_file(
+                f,
+                readers.clone(),
+                dispatch.clone(),
+                opened.clone(),
+                msg.clone(),
+                orig,
+            )
+        })
+    };
+    let onchange_file = {
+        let open = open.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(f) = input.files().and_then(|l| l.get(0)) {
-                open_file(
-                    f,
-                    readers.clone(),
-                    dispatch.clone(),
-                    opened.clone(),
-                    msg.clone(),
-                    orig,
-                );
+                open.emit(f);
             }
             input.set_value("");
         })
@@ -148,14 +155,7 @@ pub fn editor(p: &Props) -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let ondrop = {
-        let (readers, dispatch, opened, msg, dragging, orig) = (
-            readers.clone(),
-            p.dispatch.clone(),
-            p.on_opened.clone(),
-            p.on_message.clone(),
-            dragging.clone(),
-            *original,
-        );
+        let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             dragging.set(false);
             if let Some(f) = e
@@ -164,14 +164,7 @@ pub fn editor(p: &Props) -> Html {
                 .and_then(|l| l.get(0))
             {
                 e.prevent_default();
-                open_file(
-                    f,
-                    readers.clone(),
-                    dispatch.clone(),
-                    opened.clone(),
-                    msg.clone(),
-                    orig,
-                );
+                open.emit(f);
             }
         })
     };
