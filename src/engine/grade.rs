@@ -220,7 +220,7 @@ pub fn grade(
     let binding = in_focus(&v.binding).or_else(|| whole(&v.binding));
     let specific = whole(&v.specific);
     let soft = in_focus(&v.soft_escape).filter(|s| {
-        let before = &lower[s.start.saturating_sub(30)..s.start];
+        let before = &lower[floor(&lower, s.start.saturating_sub(30))..s.start];
         !before.contains("except") && !before.contains("unless") && specific.is_none()
     });
     let escape = in_focus(&v.escape).or(soft);
