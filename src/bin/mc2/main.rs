@@ -37,7 +37,28 @@ OPTIONS:
 No contract text leaves this machine: mc2 makes no network requests.
 ";
 
+/// Exit quietly, as `cat` or `grep` do, when the reader of our output goes
+/// away (`mc2 eval … | head`): Rust ignores SIGPIPE, so `println!` would
+/// otherwise panic with "failed printing to stdout: Broken pipe".
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.contains("Broken pipe") {
+            // 128 + SIGPIPE, the status a shell reports for a writer the pipe closed on.
+            std::process::exit(141);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_on_broken_pipe();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         None | Some("-h" | "--help" | "help") => {
