@@ -152,16 +152,22 @@ impl Gated {
             gate: OnceLock::new(),
         })
     }
-    /// First match in `text`; `lower` is `text` ASCII-lowercased (same offsets).
-    pub fn find(&self, text: &str, lower: &str) -> Option<(usize, usize)> {
+    /// Whether the regex may match a text whose ASCII-lowercase form is
+    /// `lower` (`false`: it certainly cannot, its required words are absent).
+    pub fn may_match(&self, lower: &str) -> bool {
         if let Some(l) = &self.lits
             && !l.iter().any(|w| lower.contains(w.as_str()))
         {
-            return None;
+            return false;
         }
-        if let Some(g) = self.gate.get_or_init(|| Gate::new(&self.re.src))
-            && !g.passes(lower)
-        {
+        self.gate
+            .get_or_init(|| Gate::new(&self.re.src))
+            .as_ref()
+            .is_none_or(|g| g.passes(lower))
+    }
+    /// First match in `text`; `lower` is `text` ASCII-lowercased (same offsets).
+    pub fn find(&self, text: &str, lower: &str) -> Option<(usize, usize)> {
+        if !self.may_match(lower) {
             return None;
         }
         self.re.find(text)

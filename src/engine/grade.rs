@@ -78,18 +78,18 @@ fn first(re: &[Gated], text: &str, lower: &str) -> Option<Span> {
         .find_map(|r| r.find(text, lower).map(|(a, b)| Span::new(a, b)))
 }
 
-/// Grade candidate `cand` of requirement `req` in `text`. `None` when an
-/// exclude cue vetoes it.
+/// Grade candidate `cand` of requirement `req` in `text` (`lower` is its
+/// ASCII-lowercase copy). `None` when an exclude cue vetoes it.
 pub fn grade(
     ctx: &Ctx,
     req: &Requirement,
     rc: &ReqCues,
     text: &str,
+    lower: &str,
     cand: &Candidate,
     durs: &[Duration],
 ) -> Option<Graded> {
     let v = vocab();
-    let lower = text.to_ascii_lowercase();
     if cand.score < 2.0
         && cand.phrases.iter().any(|p| {
             let w = super::detect::window(text, p.start);
@@ -159,7 +159,7 @@ pub fn grade(
         })
     };
     if let Some(s) = in_focus(&v.negation)
-        .or_else(|| v.exclusion.find(text, &lower).map(|(a, b)| Span::new(a, b)))
+        .or_else(|| v.exclusion.find(text, lower).map(|(a, b)| Span::new(a, b)))
     {
         g.phrases.push(s);
         g.status = Status::Conflict;
@@ -172,8 +172,8 @@ pub fn grade(
 
     // 2. Who carries the duty.
     let obligor = focus.iter().find_map(|f| {
-        let sent = &text[f.start..f.end];
-        match (customer_duty(sent), supplier_duty(sent)) {
+        let (sent, low) = (&text[f.start..f.end], &lower[f.start..f.end]);
+        match (customer_duty(sent, low), supplier_duty(sent, low)) {
             (Some(_), None) => Some(Side::Customer),
             (None, Some(_)) => Some(Side::Supplier),
             (Some(c), Some(s)) => Some(if c.start < s.start {
@@ -216,11 +216,11 @@ pub fn grade(
     }
 
     // 3. Modal strength and escape qualifiers.
-    let whole = |re: &Gated| re.find(text, &lower).map(|(a, b)| Span::new(a, b));
+    let whole = |re: &Gated| re.find(text, lower).map(|(a, b)| Span::new(a, b));
     let binding = in_focus(&v.binding).or_else(|| whole(&v.binding));
     let specific = whole(&v.specific);
     let soft = in_focus(&v.soft_escape).filter(|s| {
-        let before = &lower[floor(&lower, s.start.saturating_sub(30))..s.start];
+        let before = &lower[floor(lower, s.start.saturating_sub(30))..s.start];
         !before.contains("except") && !before.contains("unless") && specific.is_none()
     });
     let escape = in_focus(&v.escape).or(soft);

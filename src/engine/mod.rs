@@ -146,8 +146,8 @@ impl Engine {
         // Customer duties on a security topic are the hospital's obligations,
         // whether put as a modal ("Customer shall …") or as an allocation
         // ("… is Customer's responsibility").
-        let customer =
-            vocab::customer_duty(text).or_else(|| vocab::customer_responsibility(text, &lower));
+        let customer = vocab::customer_duty(text, &lower)
+            .or_else(|| vocab::customer_responsibility(text, &lower));
         if (!ranked.is_empty() || vocab::security_context(text))
             && let Some(span) = customer
         {
@@ -168,7 +168,7 @@ impl Engine {
             .into_iter()
             .filter_map(|cand| {
                 let req = &self.lib.requirements[cand.req];
-                let graded = grade::grade(&ctx, req, &c.reqs[cand.req], text, &cand, durs)?;
+                let graded = grade::grade(&ctx, req, &c.reqs[cand.req], text, &lower, &cand, durs)?;
                 Some(RawHit {
                     req: cand.req,
                     graded,

@@ -144,20 +144,22 @@ pub fn security_context(text: &str) -> bool {
     .is_match(text)
 }
 
-/// A sentence in which the customer (hospital) side carries a duty.
-pub fn customer_duty(text: &str) -> Option<Span> {
+/// A sentence in which the customer (hospital) side carries a duty; `lower`
+/// is `text` ASCII-lowercased (the caller already has it).
+pub fn customer_duty(text: &str, lower: &str) -> Option<Span> {
     static R: OnceLock<Gated> = OnceLock::new();
     let re = R.get_or_init(|| {
         duty_re("customer|hospital|purchaser|buyer|client|licensee|hdo|health system")
     });
-    subject_match(re, text)
+    subject_match(re, text, lower)
 }
 
 /// A match of `re` whose party word is the subject: within a few characters
 /// of the start of its sentence or list item.
-fn subject_match(re: &Gated, text: &str) -> Option<Span> {
-    let lower = text.to_ascii_lowercase();
-    re.find(text, &lower)?;
+fn subject_match(re: &Gated, text: &str, lower: &str) -> Option<Span> {
+    if !re.may_match(lower) {
+        return None;
+    }
     re.re.find_iter(text).find_map(|m| {
         let next = lower[m.0..m.1].split_whitespace().nth(1).unwrap_or("");
         const NOUNS: [&str; 14] = [
@@ -209,13 +211,14 @@ fn subject_match(re: &Gated, text: &str) -> Option<Span> {
     })
 }
 
-/// A sentence in which the supplier (manufacturer) side carries a duty.
-pub fn supplier_duty(text: &str) -> Option<Span> {
+/// A sentence in which the supplier (manufacturer) side carries a duty;
+/// `lower` is `text` ASCII-lowercased.
+pub fn supplier_duty(text: &str, lower: &str) -> Option<Span> {
     static R: OnceLock<Gated> = OnceLock::new();
     let re = R.get_or_init(|| {
         duty_re("supplier|vendor|manufacturer|contractor|seller|licensor|provider|business associate|proposer")
     });
-    subject_match(re, text)
+    subject_match(re, text, lower)
 }
 
 /// Wording that allocates a security duty to the customer without a modal
