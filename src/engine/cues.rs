@@ -86,6 +86,12 @@ impl Regex {
         let m = self.compiled()?.find(text.as_bytes())?;
         Some(snap(text, m.start(), m.end()))
     }
+    /// First match that starts at or after byte `at` (context before `at`
+    /// still counts for `\b`), as a byte range on char boundaries.
+    pub fn find_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+        let m = self.compiled()?.find_at(text.as_bytes(), at)?;
+        Some(snap(text, m.start(), m.end()))
+    }
     /// Every non-overlapping match, as byte ranges on char boundaries.
     pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize)> + 't {
         self.compiled()

@@ -160,55 +160,82 @@ fn subject_match(re: &Gated, text: &str, lower: &str) -> Option<Span> {
     if !re.may_match(lower) {
         return None;
     }
-    re.re.find_iter(text).find_map(|m| {
-        let next = lower[m.0..m.1].split_whitespace().nth(1).unwrap_or("");
-        const NOUNS: [&str; 14] = [
-            "data",
-            "information",
-            "confidential",
-            "personal",
-            "records",
-            "systems",
-            "premises",
-            "network",
-            "property",
-            "site",
-            "environment",
-            "equipment",
-            "content",
-            "facilities",
-        ];
-        if NOUNS.iter().any(|n| next.starts_with(n)) || next.starts_with("'s") {
-            return None;
+    // A rejected match may hide the real subject inside it ("Customer's
+    // obligations …, Customer will"), so the next try starts one byte later.
+    let mut at = 0;
+    while let Some(m) = re.re.find_at(text, at) {
+        at = m.0 + 1;
+        while at < text.len() && !text.is_char_boundary(at) {
+            at += 1;
         }
-        // "Client's written request … will": a possessive is not the subject.
-        let word_end = lower[m.0..]
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .map_or(m.1, |i| m.0 + i);
-        if lower[word_end..].starts_with(['\'', '\u{2019}']) {
-            return None;
+        if let Some(span) = subject_of(text, lower, m) {
+            return Some(span);
         }
-        // "Customer shall be entitled to audit": a right, not a duty.
-        let after = lower[m.1..].trim_start();
-        if [
-            "be entitled",
-            "have the right",
-            "be permitted",
-            "be allowed",
-            "not be required",
-            "not be obligated",
-        ]
-        .iter()
-        .any(|p| after.starts_with(p))
-        {
-            return None;
+        if at >= text.len() {
+            break;
         }
-        let before = &text[..m.0];
-        let from = before
-            .rfind(['.', ';', ':', '\n', ')', '\u{2022}'])
-            .map_or(0, |i| i + 1);
-        (m.0 - from <= 12).then(|| Span::new(m.0, m.1))
-    })
+    }
+    None
+}
+
+/// `m` (a party word … modal match) as a duty of that party, unless the party
+/// word is part of a noun phrase ("Customer Data shall"), a possessive, the
+/// holder of a right, a payer, or not in subject position.
+fn subject_of(text: &str, lower: &str, m: (usize, usize)) -> Option<Span> {
+    let next = lower[m.0..m.1].split_whitespace().nth(1).unwrap_or("");
+    const NOUNS: [&str; 17] = [
+        "data",
+        "information",
+        "confidential",
+        "personal",
+        "records",
+        "systems",
+        "premises",
+        "network",
+        "property",
+        "site",
+        "environment",
+        "equipment",
+        "content",
+        "facilities",
+        "audit",
+        "location",
+        "request",
+    ];
+    if NOUNS.iter().any(|n| next.starts_with(n)) || next.starts_with("'s") {
+        return None;
+    }
+    // "Client's written request … will": a possessive is not the subject.
+    let word_end = lower[m.0..]
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .map_or(m.1, |i| m.0 + i);
+    if lower[word_end..].starts_with(['\'', '\u{2019}']) {
+        return None;
+    }
+    // "Customer shall be entitled to audit": a right, not a duty; "Customer
+    // shall pay": a commercial duty, not a security one.
+    let after = lower[m.1..].trim_start();
+    if [
+        "be entitled",
+        "have the right",
+        "be permitted",
+        "be allowed",
+        "not be required",
+        "not be obligated",
+        "pay ",
+        "reimburse",
+        "indemnify",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p))
+    {
+        return None;
+    }
+    let before = &text[..m.0];
+    let from = before
+        .rfind(['.', ';', ':', '\n', ')', '\u{2022}'])
+        .map_or(0, |i| i + 1);
+    (m.0 - from <= 12).then(|| Span::new(m.0, m.1))
 }
 
 /// A sentence in which the supplier (manufacturer) side carries a duty;
@@ -230,9 +257,25 @@ pub fn customer_responsibility(text: &str, lower: &str) -> Option<Span> {
     static R: OnceLock<Gated> = OnceLock::new();
     let re = R.get_or_init(|| {
         Gated::new(
-            r"\b((is|are|remains?|be) (the )?(sole |exclusive )?(customer|hospital|client|buyer|purchaser|licensee|user)(\W?s)? (sole |own )?responsibilit(y|ies)|(customer|hospital|client|buyer|purchaser|licensee)(\W?s)? (obligations|responsibilities)|(customer|hospital|client|buyer|purchaser|licensee|you) (assumes?|bears?|retains?) (full |sole |all )?(responsibility|liability)|responsibility of (the )?(customer|hospital|client|buyer|purchaser|licensee)|(customer|hospital|client|licensee|you|user) (is|are) (solely |fully |exclusively )?responsible|by the (customer|hospital|client|user)\b|(customer|hospital|client|licensee|you) should|if you (implement|install|apply|maintain|use)|your (facility|organi[sz]ation|network|it department)\W?s? (must|should|is responsible))",
+            r"\b((is|are|remains?|be) (the )?(sole |exclusive )?(customer|hospital|client|buyer|purchaser|licensee|user)(\W{1,3}s)? (sole |own )?responsibilit(y|ies)|(customer|hospital|client|buyer|purchaser|licensee)(\W{1,3}s)? (obligations|responsibilities)|(customer|hospital|client|buyer|purchaser|licensee|you) (assumes?|bears?|retains?) (full |sole |all )?(responsibility|liability)|responsibility of (the )?(customer|hospital|client|buyer|purchaser|licensee)|(customer|hospital|client|licensee|you|user) (is|are) (solely |fully |exclusively )?responsible|(be|been|is|are) (applied|installed|performed|implemented|maintained|managed|configured|updated|deployed|changed|kept) by the (customer|hospital|client|user|licensee)\b|(customer|hospital|client|licensee|you) should|if you (implement|install|apply|maintain|use)|your (facility|organi[sz]ation|network|it department)\W?s? (must|should|is responsible))",
         )
         .expect("static customer-responsibility regex")
+    });
+    re.find(text, lower).map(|(a, b)| Span::new(a, b))
+}
+
+/// Wording that allocates responsibility to the hospital as one side of a
+/// split: "Customer is (solely) responsible", "is Customer's responsibility",
+/// "Customer Responsibilities", "the customer assumes responsibility".
+/// `lower` is `text` ASCII-lowercased.
+pub fn shared_allocation(text: &str, lower: &str) -> Option<Span> {
+    static R: OnceLock<Gated> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Gated::with_lits(
+            r"\b((customer|hospital|client|buyer|purchaser|licensee|user|you)s?(\W{1,3}s)? (is|are|shall be|will be|remains?) (solely |fully |exclusively |also |entirely )?responsible|(is|are|remains?|be) (the )?(sole |exclusive )?(customer|hospital|client|buyer|purchaser|licensee|user)(\W{1,3}s)? (sole |own )?responsibilit(y|ies)|(customer|hospital|client|buyer|purchaser|licensee)(\W{1,3}s)? responsibilities|(customer|hospital|client|buyer|purchaser|licensee|you) (assumes?|bears?|retains?|accepts?) (full |sole |all )?responsibility)\b",
+            &["responsib"],
+        )
+        .expect("static shared-allocation regex")
     });
     re.find(text, lower).map(|(a, b)| Span::new(a, b))
 }
