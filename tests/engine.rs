@@ -232,6 +232,19 @@ fn the_hospital_carries_a_duty_only_as_the_subject_of_a_security_verb() {
 }
 
 #[test]
+fn free_updates_are_a_cost_term_and_a_patch_deadline_stays_a_patch_term() {
+    let reqs = reqs_of(
+        "Security patches and software updates are provided at no additional charge to all customers with a valid maintenance subscription.",
+    );
+    assert!(reqs.contains(&"PERF-COST".to_string()), "{reqs:?}");
+    assert!(!reqs.contains(&"PERF-PATCH".to_string()), "{reqs:?}");
+    let reqs = reqs_of(
+        "Supplier shall provide validated security patches within thirty (30) days after release, at no additional charge to Customer.",
+    );
+    assert!(reqs.contains(&"PERF-PATCH".to_string()), "{reqs:?}");
+}
+
+#[test]
 fn escape_qualifiers_make_a_duty_weak() {
     let hits = engine().classify(
         "Supplier will use commercially reasonable efforts to provide security patches for the Product.",

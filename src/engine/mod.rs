@@ -165,6 +165,15 @@ impl Engine {
         // A security duty allocated to the hospital in the words of a
         // responsibility split ("Customer is responsible for …", "Customer
         // Responsibilities") is one side of the shared-responsibility split.
+        // "Security updates are free of charge" is about who pays for
+        // updates, not about delivering them: without a deadline in the
+        // clause, a cost finding replaces the patch one.
+        if durs.is_empty()
+            && let (Some(cost), Some(patch)) = (position("PERF-COST"), position("PERF-PATCH"))
+            && ranked.iter().any(|c| c.req == cost)
+        {
+            ranked.retain(|c| c.req != patch);
+        }
         let mut one_side = None;
         if let Some(hdo) = position("HDO-RESP")
             && ranked.iter().any(|c| c.req == hdo)
