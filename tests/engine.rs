@@ -245,6 +245,27 @@ fn free_updates_are_a_cost_term_and_a_patch_deadline_stays_a_patch_term() {
 }
 
 #[test]
+fn a_numbered_list_is_not_a_standard_but_a_named_frequency_is() {
+    let status = |text: &str| {
+        engine()
+            .classify(text, &Options::default())
+            .into_iter()
+            .find(|h| h.req == "PDM-MALWARE")
+            .map(|h| h.status)
+    };
+    assert_eq!(
+        status(
+            "Supplier shall (a) maintain anti-malware protection on the Product and (b) keep the anti-malware protection current."
+        ),
+        Some(Status::Partial)
+    );
+    assert_eq!(
+        status("Supplier shall update the anti-malware signatures on the Product daily."),
+        Some(Status::Strong)
+    );
+}
+
+#[test]
 fn escape_qualifiers_make_a_duty_weak() {
     let hits = engine().classify(
         "Supplier will use commercially reasonable efforts to provide security patches for the Product.",

@@ -326,9 +326,15 @@ pub fn grade(
             g.phrases.push(s);
             g.reasons
                 .push(format!("Binding and specific: {}.", quote(text, s)));
-        } else {
+        } else if number_ok || has_number {
             g.reasons
                 .push("Binding commitment with a measurable deadline.".to_string());
+        } else if let Some(s) = specific {
+            g.phrases.push(s);
+            g.reasons.push(format!(
+                "Binding, with a named standard or frequency: {}.",
+                quote(text, s)
+            ));
         }
     } else if let Some(s) = in_focus(&v.vague) {
         g.phrases.push(s);

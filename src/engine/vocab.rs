@@ -54,8 +54,10 @@ pub fn vocab() -> &'static Vocab {
                 r"\b(promptly|prompt|as soon as (reasonably )?(practicable|possible)|without (undue|unreasonable) delay|in a timely (manner|fashion)|timely|reasonable (time|period)|expeditiously|periodically|regularly|appropriate|industry[- ]standard|commercially reasonable|reasonable)\b",
             ),
             sole: r(r"\b(solely|sole responsibility|exclusively|entirely) ?(responsible|liable)?\b"),
+            // Named standards and frequencies. List markers ("(i)", bullets)
+            // are not: a list of vague duties is still vague.
             specific: r(
-                r"(\b(fips|nist|iso|iec|soc ?[12]|ssae|hitrust|pci|cis|owasp|aes|tls|sha-?\d|mfa|multi-factor|two-factor|800-\d+|62443|81001|27001|hipaa|ssdf|sbom|cyclonedx|spdx|mds2)\b|\b(annual(ly)?|quarterly|monthly|weekly|daily|at least once|every \w+ (months?|years?|days?)|once (per|a|each) (year|quarter|month))\b|\(i+\)|\(b\)|\(2\)|;\s*(and|or)?\s*\(|\u2022.*\u2022)",
+                r"(\b(fips|nist|iso|iec|soc ?[12]|ssae|hitrust|pci|cis|owasp|aes|tls|sha-?\d|mfa|multi-factor|two-factor|800-\d+|62443|81001|27001|hipaa|ssdf|sbom|cyclonedx|spdx|mds2)\b|\b(annual(ly)?|quarterly|monthly|weekly|daily|at least once|every \w+ (months?|years?|days?)|once (per|a|each) (year|quarter|month))\b)",
             ),
         }
     })
