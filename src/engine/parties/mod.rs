@@ -357,6 +357,22 @@ pub fn obligor(p: &Parties, sentence: &str) -> Option<Side> {
         " warrants ",
     ];
     let at = VERBS.iter().filter_map(|v| sentence.find(v)).min()?;
+    // "Customer shall be entitled to audit": a right, not a duty.
+    const RIGHTS: [&str; 4] = [
+        "be entitled",
+        "have the right",
+        "be permitted",
+        "be allowed",
+    ];
+    let verb_end = sentence[at + 1..]
+        .find(' ')
+        .map_or(sentence.len(), |i| at + 2 + i);
+    if RIGHTS
+        .iter()
+        .any(|r| sentence[verb_end..].trim_start().starts_with(r))
+    {
+        return None;
+    }
     let mut from = at.saturating_sub(120);
     while !sentence.is_char_boundary(from) {
         from += 1;
@@ -368,7 +384,7 @@ pub fn obligor(p: &Parties, sentence: &str) -> Option<Side> {
         &p.customer,
         &FALLBACK_SUPPLIER,
     )
-    .filter_map(|t| last_mention(head, t))
+    .filter_map(|t| last_mention(head, t).map(|i| (i, i + t.len())))
     .max();
     let cus = names(
         &p.customer,
@@ -376,8 +392,17 @@ pub fn obligor(p: &Parties, sentence: &str) -> Option<Side> {
         &p.supplier,
         &FALLBACK_CUSTOMER,
     )
-    .filter_map(|t| last_mention(head, t))
+    .filter_map(|t| last_mention(head, t).map(|i| (i, i + t.len())))
     .max();
+    // "… at no cost to Customer, Snowflake shall": a capitalised name closer
+    // to the verb than any known party is the subject, and it is unknown.
+    let (_, nearest_end) = sup.max(cus)?;
+    if head[nearest_end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.starts_with(|c: char| c.is_uppercase()))
+    {
+        return None;
+    }
     match (sup, cus) {
         (Some(s), Some(c)) => Some(if s > c {
             Side::Supplier

@@ -103,3 +103,33 @@ fn terms_and_obligor() {
         Some(Side::Supplier)
     );
 }
+
+#[test]
+fn a_right_or_an_unknown_subject_binds_no_party() {
+    let p = parties(
+        "Between Northwind Infusion Systems, Inc. (\"Supplier\") and Lakeside Regional Health (\"Hospital\").",
+    );
+    assert_eq!(
+        obligor(
+            &p,
+            "The Hospital and its authorised representatives shall be entitled to carry out penetration tests."
+        ),
+        None,
+        "a right to test is not a duty of the hospital"
+    );
+    assert_eq!(
+        obligor(
+            &p,
+            "Upon written request and at no cost to Hospital, Snowflake shall provide audit reports."
+        ),
+        None,
+        "the named company right before the verb is the subject, not the hospital"
+    );
+    assert_eq!(
+        obligor(
+            &p,
+            "Upon written request of the Hospital and its staff, Supplier shall provide audit reports."
+        ),
+        Some(Side::Supplier)
+    );
+}
