@@ -160,6 +160,19 @@ fn thresholds_and_cues_are_checked() {
             && d[0].starts_with("p/x.md:24: cues.patterns: regex `\\bwid(get` does not compile"),
         "{d:?}"
     );
+    // The engine runs byte-wise: an accented letter inside a class cannot
+    // run there, so the pack is told instead of the cue silently never matching.
+    let accented = base.replace(r"'\bwidget\b'", "'\\b[\u{e9}\u{e8}]cole\\b'");
+    let d = check("p/x.md", &accented);
+    assert!(
+        d.len() == 1
+            && d[0].starts_with("p/x.md:24: cues.patterns: regex")
+            && d[0].contains("does not compile"),
+        "{d:?}"
+    );
+    // Curly quotes are fine: the engine sees them as straight quotes.
+    let curly = base.replace(r"'\bwidget\b'", "'[\u{201c}\"]widget[\u{201d}\"]'");
+    assert!(check("p/x.md", &curly).is_empty());
     let everything = base.replace(r"'\bwidget\b'", r"'(widget)?'");
     let d = check("p/x.md", &everything);
     assert!(

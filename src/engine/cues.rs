@@ -112,11 +112,12 @@ fn snap(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// Compile a case-insensitive regex; `None` (skipped) when invalid.
-/// The syntax is checked at once with the regex parser (cheap); the automaton
-/// is built on first use.
+/// Compile a case-insensitive regex; `None` (skipped) when invalid (the
+/// clause-pack validator reports those, with the same check). The syntax is
+/// checked at once with the regex parser (cheap); the automaton is built on
+/// first use. See [`crate::library::pattern`] for how non-ASCII is handled.
 pub fn rx(src: &str) -> Option<Regex> {
-    let src = format!("(?i-u){src}");
+    let src = crate::library::pattern::engine_source(src);
     regex_syntax::ParserBuilder::new()
         .utf8(false)
         .build()
@@ -288,7 +289,7 @@ impl Compiled {
                     add_set(lits)
                 });
                 let mut extra = Vec::new();
-                for set in super::gate::word_sets(&format!("(?i-u){src}")) {
+                for set in super::gate::word_sets(&re.src) {
                     let mut sorted = primary.clone().unwrap_or_default();
                     sorted.sort();
                     if set != sorted {
@@ -348,6 +349,31 @@ fn req_cues(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_builtin_cue_regex_compiles_in_the_engine() {
+        let lib = crate::library::Library::builtin();
+        for r in &lib.requirements {
+            let c = &r.meta.cues;
+            for src in c
+                .patterns
+                .iter()
+                .chain(&c.strong)
+                .chain(&c.weak)
+                .chain(&c.conflict)
+                .chain(&c.exclude)
+            {
+                assert!(rx(src).is_some(), "{}: `{src}` is dropped", r.meta.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_pattern_written_with_curly_quotes_matches_the_normalised_text() {
+        // The engine sees normalised text, where curly quotes are straight.
+        let re = rx("[\"\u{201c}][a-z ]+[\"\u{201d}] means").expect("compiles");
+        assert!(re.find("\"Security Patch\" means a fix").is_some());
+    }
 
     #[test]
     fn prefilter_reads_required_words_off_cue_regexes() {

@@ -93,16 +93,26 @@ impl Engine {
     }
 
     /// Classify one clause on its own (no document context).
+    /// The text is normalised first, as in [`Engine::analyze`] (curly quotes,
+    /// ligatures, hard wraps), so a clause grades the same pasted alone or in
+    /// its contract; phrase ranges are on `clause_text`.
     pub fn classify(&self, clause_text: &str, opts: &Options) -> Vec<Hit> {
         let mut scratch = Scratch::default();
         let parties = Parties::default();
-        let durs = numbers::durations(clause_text);
-        self.grade_text(&mut scratch, clause_text, &[], &parties, opts, &durs)
+        let norm = ingest::normalize(clause_text);
+        let text = norm.text.as_str();
+        let durs = numbers::durations(text);
+        self.grade_text(&mut scratch, text, &[], &parties, opts, &durs)
             .into_iter()
             .map(|h| Hit {
                 req: self.lib.requirements[h.req].meta.id.clone(),
                 status: h.graded.status,
-                phrases: h.graded.phrases,
+                phrases: h
+                    .graded
+                    .phrases
+                    .iter()
+                    .map(|&s| norm.span_to_original(s))
+                    .collect(),
                 reasons: h.graded.reasons,
             })
             .collect()

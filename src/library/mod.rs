@@ -14,6 +14,7 @@ pub mod catalog;
 mod model;
 mod pack;
 mod parse;
+pub mod pattern;
 pub mod placeholders;
 pub mod render;
 pub mod validate;

@@ -276,6 +276,13 @@ pub fn check_file(file: &str, text: &str, mode: Mode) -> Result<Requirement, Vec
     ] {
         for pat in list {
             let line = string_line(&lines, pat, cues_line);
+            if let Some(e) = super::pattern::engine_error(pat) {
+                push(
+                    line,
+                    format!("cues.{kind}: regex `{pat}` does not compile: {e}"),
+                );
+                continue;
+            }
             match Regex::new(&format!("(?i){pat}")) {
                 Err(e) => push(
                     line,

@@ -9,7 +9,7 @@
 //! space, or with nothing after a word hyphenated across the break) or a real
 //! break (kept as `\n`).
 
-mod chars;
+pub mod chars;
 mod lines;
 mod map;
 
