@@ -1,12 +1,15 @@
 //! The contract as clauses, in the user's own text and numbering. Re-renders
-//! only when a new analysis arrives; each clause is a memoised component, so
-//! only the clauses whose text or status changed are re-rendered.
+//! only when a new analysis arrives. Each clause is one keyed chunk of markup
+//! (built and escaped by `mc2::review::clause_html`), keyed by its content:
+//! the browser parses a clause once, and a re-analysis re-builds only the
+//! clauses whose text, status or redline changed; the others are neither
+//! touched nor moved.
 
-use super::clause_view::ClauseView;
 use crate::app::analysis::Analysis;
-use mc2::review::view;
+use mc2::review::{clause_html, view};
 use std::rc::Rc;
 use yew::prelude::*;
+use yew::virtual_dom::{Key, VList};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -22,18 +25,30 @@ pub fn clause_list(p: &Props) -> Html {
             <p class="empty">{ "No contract yet. Paste or type it above, open a .txt or .md file, drop one here, or load the sample." }</p>
         };
     }
-    let items = a.report.clauses.iter().enumerate().map(|(i, c)| {
-        let range = a.ranges[i];
-        let info = a.infos.get(i).cloned().unwrap_or_default();
-        let runs = view::runs(text, range, &info.phrases, &a.marks);
-        html! {
-            <ClauseView depth={c.depth} status={info.status()} reqs={AttrValue::from(info.reqs())}
-                roles={info.roles} runs={runs} />
-        }
-    });
+    let empty = view::ClauseInfo::default();
+    let htmls: Vec<String> = a
+        .report
+        .clauses
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let info = a.infos.get(i).unwrap_or(&empty);
+            let runs = view::runs(text, a.ranges[i], &info.phrases, &a.marks);
+            clause_html::clause_html(c.depth, info, &runs)
+        })
+        .collect();
+    let keys = clause_html::keys(&htmls);
+    let items: Vec<Html> = htmls
+        .into_iter()
+        .zip(keys)
+        .map(|(h, k)| {
+            let raw = Html::from_html_unchecked(AttrValue::from(h));
+            VList::with_children(vec![raw], Some(Key::from(k))).into()
+        })
+        .collect();
     html! {
         <div class="clauses" aria-label="Contract clauses">
-            { for items }
+            { VList::with_children(items, None) }
         </div>
     }
 }

@@ -1,0 +1,60 @@
+// Benchmark breakdown (not part of the test run): pastes the 100-page contract of bench.mjs
+// three times with Chrome tracing on and prints, per paste, where the main thread's time went
+// (script = wasm/JS, style, layout, paint, GC, …) between the input event and the painted frame.
+// Usage: APP_URL=http://127.0.0.1:PORT/ node tests/e2e/bench-trace.mjs
+import { chromium } from 'playwright-core';
+import { ARGS, URL, done } from './lib.mjs';
+import { contract } from './bench-data.mjs';
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+await page.goto(URL());
+await page.waitForFunction(() => Number(document.querySelector('#app')?.dataset.analysisDone ?? 0) > 0);
+const big = contract(100);
+if (process.env.WRAP) await page.evaluate(w => document.querySelector('[data-testid="contract-input"]').setAttribute('wrap', w), process.env.WRAP);
+for (let i = 0; i < 3; i++) {
+  const text = big + `\n${i}\n`;
+  const before = await done(page);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
+  const ms = await page.evaluate(async ({ text, before }) => {
+    const ta = document.querySelector('[data-testid="contract-input"]');
+    performance.mark('paste-start');
+    const t0 = performance.now();
+    ta.value = text;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    await new Promise(res => {
+      const check = () => Number(document.querySelector('#app').dataset.analysisDone) > before ? res() : requestAnimationFrame(check);
+      check();
+    });
+    await new Promise(r => requestAnimationFrame(() => r()));
+    performance.mark('paste-end');
+    return performance.now() - t0;
+  }, { text, before });
+  const buf = await browser.stopTracing();
+  const ev = JSON.parse(buf.toString()).traceEvents;
+  const mark = n => ev.find(e => e.name === n && e.ph !== 'M')?.ts;
+  const t0 = mark('paste-start'), t1 = mark('paste-end');
+  // main renderer thread = the thread that carries the marks
+  const main = ev.find(e => e.name === 'paste-start');
+  const inWin = ev.filter(e => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= t0 && e.ts <= t1);
+  const sum = {};
+  // top-level durations of interesting events (self-time not computed; nested names listed separately)
+  for (const e of inWin) sum[e.name] = (sum[e.name] ?? 0) + (e.dur ?? 0) / 1000;
+  const user = ev.filter(e => e.cat?.includes('blink.user_timing') && e.ts >= t0 && e.ts <= t1 && e.ph !== 'M');
+  const keys = ['FunctionCall', 'TimerFire', 'EventDispatch', 'v8.run', 'V8.GCScavenger', 'MajorGC', 'MinorGC', 'V8.GC_MC_BACKGROUND_MARKING',
+    'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'ParseHTML', 'HitTest', 'FireAnimationFrame', 'RunTask', 'RunMicrotasks'];
+  const top = Object.entries(sum).filter(([k]) => keys.includes(k) || sum[k] > 5).sort((a, b) => b[1] - a[1]).slice(0, 18);
+  console.log(`paste ${i}: ${ms.toFixed(1)} ms wall (trace window ${((t1 - t0) / 1000).toFixed(1)} ms); engine ${await page.evaluate(() => document.documentElement.dataset.engineMs)} ms; analysis+render ${await page.evaluate(() => document.documentElement.dataset.analysisMs)} ms`);
+  console.log('   ' + top.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' · '));
+  const marks = user.map(e => `${e.name}@${((e.ts - t0) / 1000).toFixed(1)}`);
+  if (marks.length > 2) console.log('   marks: ' + marks.join(' '));
+  if (process.env.TASKS) {
+    // Each main-thread task over 3 ms, with its biggest children.
+    const tasks = inWin.filter(e => e.name === 'RunTask' && e.dur > 3000);
+    for (const t of tasks) {
+      const kids = inWin.filter(e => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e.dur > 2000 && e.name !== 'RunTask');
+      console.log(`   task @${((t.ts - t0) / 1000).toFixed(1)} ${(t.dur / 1000).toFixed(1)} ms: ` + kids.map(k => `${k.name}${k.args?.beginData?.dirtyObjects ? `[${k.args.beginData.dirtyObjects}/${k.args.beginData.totalObjects}]` : ''}${k.args?.data?.type ? `(${k.args.data.type})` : ''}@${((k.ts - t.ts) / 1000).toFixed(0)}+${(k.dur / 1000).toFixed(1)}`).join(' '));
+    }
+  }
+}
+await browser.close();
