@@ -57,4 +57,33 @@ for (let i = 0; i < 3; i++) {
     }
   }
 }
+if (process.env.KEYS) {
+  // Keystrokes in edit mode on 20 pages: every main-thread task from keydown to the painted frame.
+  const mid = contract(20);
+  const b = await done(page);
+  await page.locator('[data-testid="contract-input"]').fill(mid);
+  await page.waitForFunction(p => Number(document.querySelector('#app').dataset.analysisDone) > p, b);
+  await page.getByRole('button', { name: 'Edit mode' }).click();
+  await page.locator('[data-testid="contract-input"]').focus();
+  await page.evaluate(() => { const ta = document.querySelector('[data-testid="contract-input"]'); ta.setSelectionRange(ta.value.length / 2, ta.value.length / 2); });
+  for (let i = 0; i < Number(process.env.KEYS); i++) {
+    await page.waitForTimeout(300);
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
+    await page.evaluate(() => document.querySelector('[data-testid="contract-input"]').addEventListener('keydown', () => {
+      performance.mark('key-start');
+      requestAnimationFrame(() => setTimeout(() => performance.mark('key-frame'), 0));
+    }, { once: true }));
+    await page.keyboard.press('x');
+    await page.waitForTimeout(200);
+    const ev = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const k0 = ev.find(e => e.name === 'key-start'), k1 = ev.find(e => e.name === 'key-frame');
+    if (!k0 || !k1) { console.log('key: marks missing'); continue; }
+    const tasks = ev.filter(e => e.pid === k0.pid && e.tid === k0.tid && e.name === 'RunTask' && e.ts + e.dur >= k0.ts - 1000 && e.ts <= k1.ts && e.dur > 500);
+    console.log(`key ${i}: keydown→frame+1 ${((k1.ts - k0.ts) / 1000).toFixed(1)} ms`);
+    for (const t of tasks) {
+      const kids = ev.filter(e => e.pid === k0.pid && e.tid === k0.tid && e !== t && e.ph === 'X' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e.dur > 300 && e.name !== 'RunTask');
+      console.log(`   task @${((t.ts - k0.ts) / 1000).toFixed(1)} ${(t.dur / 1000).toFixed(1)} ms: ` + kids.map(k => `${k.name}${k.args?.data?.type ? `(${k.args.data.type})` : ''}${k.args?.beginData?.dirtyObjects ? `[${k.args.beginData.dirtyObjects}/${k.args.beginData.totalObjects}]` : ''}@${((k.ts - t.ts) / 1000).toFixed(1)}+${(k.dur / 1000).toFixed(1)}`).join(' '));
+    }
+  }
+}
 await browser.close();
