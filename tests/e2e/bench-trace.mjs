@@ -40,11 +40,15 @@ for (let i = 0; i < 3; i++) {
   const sum = {};
   // top-level durations of interesting events (self-time not computed; nested names listed separately)
   for (const e of inWin) sum[e.name] = (sum[e.name] ?? 0) + (e.dur ?? 0) / 1000;
+  // Main-thread CPU time (thread time, so less sensitive to other processes than wall time) of
+  // every task overlapping the window, including the one that dispatched the input event.
+  const overlap = ev.filter(e => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ts + e.dur >= t0 && e.ts <= t1);
+  const cpu = overlap.reduce((a, e) => a + (e.tdur ?? e.dur) / 1000, 0);
   const user = ev.filter(e => e.cat?.includes('blink.user_timing') && e.ts >= t0 && e.ts <= t1 && e.ph !== 'M');
   const keys = ['FunctionCall', 'TimerFire', 'EventDispatch', 'v8.run', 'V8.GCScavenger', 'MajorGC', 'MinorGC', 'V8.GC_MC_BACKGROUND_MARKING',
     'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'ParseHTML', 'HitTest', 'FireAnimationFrame', 'RunTask', 'RunMicrotasks'];
   const top = Object.entries(sum).filter(([k]) => keys.includes(k) || sum[k] > 5).sort((a, b) => b[1] - a[1]).slice(0, 18);
-  console.log(`paste ${i}: ${ms.toFixed(1)} ms wall (trace window ${((t1 - t0) / 1000).toFixed(1)} ms); engine ${await page.evaluate(() => document.documentElement.dataset.engineMs)} ms; analysis+render ${await page.evaluate(() => document.documentElement.dataset.analysisMs)} ms`);
+  console.log(`paste ${i}: ${ms.toFixed(1)} ms wall (trace window ${((t1 - t0) / 1000).toFixed(1)} ms); engine ${await page.evaluate(() => document.documentElement.dataset.engineMs)} ms; analysis+render ${await page.evaluate(() => document.documentElement.dataset.analysisMs)} ms; main-thread CPU ${cpu.toFixed(1)} ms`);
   console.log('   ' + top.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' · '));
   const marks = user.map(e => `${e.name}@${((e.ts - t0) / 1000).toFixed(1)}`);
   if (marks.length > 2) console.log('   marks: ' + marks.join(' '));
