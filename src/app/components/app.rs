@@ -229,15 +229,19 @@ pub fn app() -> Html {
             .map(|a| visible_order(&a.report.findings, &state.0))
             .unwrap_or_default(),
     );
+    // Kept identical while the order and current gap are, so a keystroke does
+    // not re-render the findings pane.
     let on_gap = {
-        let order = order.clone();
-        let current_gap = current_gap.clone();
-        Callback::from(move |forward: bool| {
-            if let Some(id) = view::step_gap(&order, current_gap.as_deref(), forward) {
-                dom::focus_finding(&id);
-                current_gap.set(Some(id));
-            }
-        })
+        let setter = current_gap.setter();
+        use_callback(
+            (order.clone(), (*current_gap).clone()),
+            move |forward: bool, (order, current)| {
+                if let Some(id) = view::step_gap(order, current.as_deref(), forward) {
+                    dom::focus_finding(&id);
+                    setter.set(Some(id));
+                }
+            },
+        )
     };
 
     // Global shortcuts: undo/redo everywhere, gap navigation outside text fields.
