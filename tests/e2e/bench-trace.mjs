@@ -54,9 +54,10 @@ for (let i = 0; i < 3; i++) {
   if (marks.length > 2) console.log('   marks: ' + marks.join(' '));
   if (process.env.TASKS) {
     // Each main-thread task over 3 ms, with its biggest children.
-    const tasks = inWin.filter(e => e.name === 'RunTask' && e.dur > 3000);
+    const tasks = overlap.filter(e => e.dur > 3000);
+    const thread = ev.filter(e => e.pid === main.pid && e.tid === main.tid && e.ph === 'X');
     for (const t of tasks) {
-      const kids = inWin.filter(e => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e.dur > 2000 && e.name !== 'RunTask');
+      const kids = thread.filter(e => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e.dur > 2000 && e.name !== 'RunTask');
       console.log(`   task @${((t.ts - t0) / 1000).toFixed(1)} ${(t.dur / 1000).toFixed(1)} ms: ` + kids.map(k => `${k.name}${k.args?.beginData?.dirtyObjects ? `[${k.args.beginData.dirtyObjects}/${k.args.beginData.totalObjects}]` : ''}${k.args?.data?.type ? `(${k.args.data.type})` : ''}@${((k.ts - t.ts) / 1000).toFixed(0)}+${(k.dur / 1000).toFixed(1)}`).join(' '));
     }
   }
