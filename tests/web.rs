@@ -74,3 +74,59 @@ fn sanitised_model_language_creates_no_script_or_img_elements() {
         "raw HTML shown as text"
     );
 }
+
+#[wasm_bindgen_test]
+fn pasted_markup_in_a_clause_stays_text_in_the_dom() {
+    use mc2::review::{clause_html, view};
+    let hostile =
+        "1. <script>alert(1)</script> <img src=x onerror=alert(1)> \"quoted\" 'x' & <b>bold</b>";
+    let info = view::ClauseInfo {
+        roles: vec![view::ClauseRole {
+            req: "X\" onfocus=\"alert(1)".into(),
+            title: "<iframe src=x></iframe>".into(),
+            status: mc2::engine::Status::Weak,
+            reasons: vec!["<svg onload=alert(1)>".into()],
+        }],
+        phrases: vec![],
+    };
+    let runs = view::runs(hostile, mc2::engine::Span::new(0, hostile.len()), &[], &[]);
+    let html = clause_html::clause_html(0, &info, &runs);
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document in the browser");
+    let el = doc.create_element("div").expect("a div");
+    el.set_inner_html(&html);
+    for sel in [
+        "script",
+        "img",
+        "iframe",
+        "svg",
+        "b",
+        "[onerror]",
+        "[onfocus]",
+    ] {
+        assert!(
+            matches!(el.query_selector(sel), Ok(None)),
+            "{sel} in {html}"
+        );
+    }
+    let clause = el
+        .query_selector("[data-testid=\"clause\"]")
+        .ok()
+        .flatten()
+        .expect("one clause element");
+    assert_eq!(
+        clause.get_attribute("data-reqs").as_deref(),
+        Some("X\" onfocus=\"alert(1)")
+    );
+    let text = el
+        .query_selector(".ctext")
+        .ok()
+        .flatten()
+        .and_then(|t| t.text_content());
+    assert_eq!(
+        text.as_deref(),
+        Some(hostile),
+        "the clause text is shown as typed"
+    );
+}

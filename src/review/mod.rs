@@ -4,6 +4,7 @@
 //! [`Action`]s; everything that decides *what changes* lives here so it is
 //! unit-tested natively.
 
+pub mod clause_html;
 pub mod insert;
 pub mod pack;
 pub mod render;

@@ -30,11 +30,6 @@ const TYPING_DEBOUNCE_MS: u32 = 90;
 /// Autosave delay after the last change (ms).
 const SAVE_DELAY_MS: u32 = 400;
 
-fn text_len(d: &Document) -> usize {
-    d.base.len() + d.revisions.iter().map(|r| r.insert.len()).sum::<usize>()
-        - d.revisions.iter().map(|r| r.delete.len()).sum::<usize>()
-}
-
 /// Requirement IDs and statuses in the order the findings pane shows them.
 pub fn visible_order(findings: &[Finding], state: &State) -> Vec<(String, Status)> {
     mc2::library::Pillar::ALL
@@ -83,31 +78,47 @@ pub fn app() -> Html {
         LibCtx { lib, engine, diags }
     });
 
-    // Analysis, debounced while typing.
+    // The current document, re-shared only when the state changes (exports and
+    // the analysis take it by `Rc`, so a render never copies the contract).
+    let doc: Rc<Document> = {
+        let state = state.clone();
+        use_memo(state.0.revision, move |_| state.0.doc.clone())
+    };
+
+    // Analysis: debounced while typing (the reducer marks typing); pastes,
+    // loads, inserts and settings are analysed at once. "At once" is a
+    // microtask queued after this render: it runs before the browser paints,
+    // so the new text and its findings reach the screen in the same frame.
+    // (Run inside the effect, the long engine call would make Yew's scheduler
+    // yield and paint a frame of new text with old findings first.)
     let analysis = use_state(|| None::<Rc<Analysis>>);
+    // `req` numbers analysis requests (only the newest runs); `seq` counts the
+    // analyses run, exposed as `data-analysis-done`.
+    let req = use_mut_ref(|| 0u64);
     let seq = use_mut_ref(|| 0u64);
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-    let last_len = use_mut_ref(|| None::<usize>);
     {
         let analysis = analysis.clone();
+        let typing = state.0.typing;
         let deps = (
-            state.0.doc.clone(),
+            doc.clone(),
             state.0.perspective,
             state.0.playbook.clone(),
             ctx.clone(),
         );
         use_effect_with(deps, move |(doc, perspective, playbook, ctx)| {
-            let len = text_len(doc);
-            let prev = last_len.borrow_mut().replace(len);
-            let typing = prev.is_some_and(|p| p.abs_diff(len) <= 2 && p > 0 && len > 0);
-            let delay = if typing { TYPING_DEBOUNCE_MS } else { 0 };
-            let (doc, perspective, playbook, ctx) = (
-                Rc::new(doc.clone()),
-                *perspective,
-                playbook.clone(),
-                ctx.clone(),
-            );
-            let t = Timeout::new(delay, move || {
+            let (doc, perspective, playbook, ctx) =
+                (doc.clone(), *perspective, playbook.clone(), ctx.clone());
+            // Each request gets a number; only the newest one runs.
+            let r = {
+                let mut r = req.borrow_mut();
+                *r += 1;
+                *r
+            };
+            let run = move || {
+                if *req.borrow() != r {
+                    return;
+                }
                 let n = {
                     let mut s = seq.borrow_mut();
                     *s += 1;
@@ -115,8 +126,14 @@ pub fn app() -> Html {
                 };
                 let a = Analysis::run(n, &ctx.engine, doc, perspective, playbook, dom::now);
                 analysis.set(Some(Rc::new(a)));
-            });
-            *timer.borrow_mut() = Some(t);
+            };
+            if typing {
+                *timer.borrow_mut() = Some(Timeout::new(TYPING_DEBOUNCE_MS, run));
+            } else {
+                // Dropping a pending typing timer cancels it.
+                *timer.borrow_mut() = None;
+                yew::platform::spawn_local(async move { run() });
+            }
         });
     }
     let seq_now = analysis.as_ref().map(|a| a.seq).unwrap_or(0);
@@ -133,25 +150,52 @@ pub fn app() -> Html {
         });
     }
 
-    // Autosave after changes.
+    // Autosave after changes, off the paste-to-render path: SAVE_DELAY_MS after
+    // the last change, and at once when the page is hidden or closed, so a
+    // pending save is never lost.
+    let pending = use_mut_ref(|| None::<UseReducerHandle<AppState>>);
     let save_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-    {
-        let snapshot = state.0.clone();
+    let flush = {
+        let pending = pending.clone();
         let storage_msg = storage_msg.clone();
+        Rc::new(move || {
+            let snapshot = pending.borrow_mut().take();
+            if let Some(s) = snapshot
+                && let Err(m) = storage::save(&s.0)
+            {
+                storage_msg.set(Some(m));
+            }
+        })
+    };
+    {
+        let (snapshot, pending, flush) = (state.clone(), pending.clone(), flush.clone());
         let skip = skip_save.clone();
         use_effect_with(state.0.revision, move |rev| {
             if *rev > 0 && !std::mem::replace(&mut *skip.borrow_mut(), false) {
-                let t = Timeout::new(SAVE_DELAY_MS, move || {
-                    if let Err(m) = storage::save(&snapshot) {
-                        storage_msg.set(Some(m));
-                    }
-                });
-                *save_timer.borrow_mut() = Some(t);
+                *pending.borrow_mut() = Some(snapshot);
+                *save_timer.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || flush()));
             } else {
+                *pending.borrow_mut() = None;
                 *save_timer.borrow_mut() = None;
             }
         });
     }
+    use_effect_with((), move |_| {
+        let listeners = web_sys::window().map(|w| {
+            let f = flush.clone();
+            let hide = EventListener::new(&w, "pagehide", move |_| f());
+            let vis = w.document().map(|d| {
+                let d2 = d.clone();
+                EventListener::new(&d, "visibilitychange", move |_| {
+                    if d2.hidden() {
+                        flush();
+                    }
+                })
+            });
+            (hide, vis)
+        });
+        move || drop(listeners)
+    });
 
     // Placeholder values: the user's terms, else the detected parties, else defaults.
     let values: Rc<Values> = {
@@ -185,15 +229,19 @@ pub fn app() -> Html {
             .map(|a| visible_order(&a.report.findings, &state.0))
             .unwrap_or_default(),
     );
+    // Kept identical while the order and current gap are, so a keystroke does
+    // not re-render the findings pane.
     let on_gap = {
-        let order = order.clone();
-        let current_gap = current_gap.clone();
-        Callback::from(move |forward: bool| {
-            if let Some(id) = view::step_gap(&order, current_gap.as_deref(), forward) {
-                dom::focus_finding(&id);
-                current_gap.set(Some(id));
-            }
-        })
+        let setter = current_gap.setter();
+        use_callback(
+            (order.clone(), (*current_gap).clone()),
+            move |forward: bool, (order, current)| {
+                if let Some(id) = view::step_gap(order, current.as_deref(), forward) {
+                    dom::focus_finding(&id);
+                    setter.set(Some(id));
+                }
+            },
+        )
     };
 
     // Global shortcuts: undo/redo everywhere, gap navigation outside text fields.
@@ -280,13 +328,8 @@ pub fn app() -> Html {
         let opened = opened.clone();
         Callback::from(move |o: Rc<OpenedFile>| opened.set(Some(o)))
     };
-    // The current document for the exports, re-shared only when it changes.
-    let doc: Rc<Document> = {
-        let state = state.clone();
-        use_memo(state.0.revision, move |_| state.0.doc.clone())
-    };
-
-    let text = AttrValue::from(state.0.doc.text());
+    let text: Rc<AttrValue> = use_memo(doc.clone(), |d| AttrValue::from(d.text()));
+    let text = (*text).clone();
     let main = match *view_mode {
         View::Review => html! {
             <main id="main" class="review">

@@ -86,11 +86,16 @@ pub fn editor(p: &Props) -> Html {
     // Uncontrolled text area: the browser owns what is typed; the value is
     // written back only when the document changed some other way (load,
     // insert, undo), so a keystroke never re-sets 60 KB of text.
+    // `typed` is the value the text area last reported, so the echo of the
+    // user's own input is recognised without reading the text area again.
     let area = use_node_ref();
+    let typed = use_mut_ref(|| None::<String>);
     {
-        let area = area.clone();
+        let (area, typed) = (area.clone(), typed.clone());
         use_effect_with(p.text.clone(), move |text| {
-            if let Some(ta) = area.cast::<HtmlTextAreaElement>()
+            let echo = typed.borrow_mut().take();
+            if echo.as_deref() != Some(text.as_str())
+                && let Some(ta) = area.cast::<HtmlTextAreaElement>()
                 && ta.value() != text.as_str()
             {
                 ta.set_value(text);
@@ -104,6 +109,7 @@ pub fn editor(p: &Props) -> Html {
             let ta: HtmlTextAreaElement = e.target_unchecked_into();
             let kind = e.input_type();
             let v = ta.value();
+            *typed.borrow_mut() = Some(v.clone());
             dispatch.dispatch(
                 if kind.starts_with("insertFromPaste") || kind == "insertFromDrop" {
                     Action::Load(v)

@@ -3,7 +3,6 @@
 
 pub mod app;
 pub mod clause_list;
-pub mod clause_view;
 pub mod coverage;
 pub mod editor;
 pub mod export_menu;

@@ -5,13 +5,7 @@ use yew::prelude::*;
 
 /// Icon for a status (decorative; the word carries the meaning).
 pub fn icon(s: Status) -> &'static str {
-    match s {
-        Status::Strong => "✓",
-        Status::Partial => "◐",
-        Status::Weak => "▽",
-        Status::Conflict => "✕",
-        Status::Missing => "○",
-    }
+    mc2::review::clause_html::status_icon(s)
 }
 
 #[derive(Properties, PartialEq)]
