@@ -47,28 +47,38 @@ fn undo_after_insert_restores_the_exact_text_in_the_browser() {
     assert_eq!(s.reduce(Action::Undo).doc.text(), original);
 }
 
-#[wasm_bindgen_test]
-fn sanitised_model_language_creates_no_script_or_img_elements() {
-    let hostile = "(a) <script>alert(1)</script> **x** <img src=x onerror=alert(1)> \
-                   ![t](http://127.0.0.1:9/leak.png) [l](javascript:alert(1))\n\n<iframe src=x></iframe>";
-    let html = mc2::library::markdown_to_safe_html(hostile);
+/// `html` parsed by the browser into a detached element, which must contain
+/// nothing matching any of `selectors` (markup that would run or load).
+fn parsed_without(html: &str, selectors: &[&str]) -> web_sys::Element {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document in the browser");
     let el = doc.create_element("div").expect("a div");
-    el.set_inner_html(&html);
-    for sel in [
-        "script",
-        "img",
-        "iframe",
-        "[onerror]",
-        "a[href^='javascript']",
-    ] {
+    el.set_inner_html(html);
+    for sel in selectors {
         assert!(
             matches!(el.query_selector(sel), Ok(None)),
             "{sel} in {html}"
         );
     }
+    el
+}
+
+#[wasm_bindgen_test]
+fn sanitised_model_language_creates_no_script_or_img_elements() {
+    let hostile = "(a) <script>alert(1)</script> **x** <img src=x onerror=alert(1)> \
+                   ![t](http://127.0.0.1:9/leak.png) [l](javascript:alert(1))\n\n<iframe src=x></iframe>";
+    let html = mc2::library::markdown_to_safe_html(hostile);
+    let el = parsed_without(
+        &html,
+        &[
+            "script",
+            "img",
+            "iframe",
+            "[onerror]",
+            "a[href^='javascript']",
+        ],
+    );
     assert!(
         el.text_content().unwrap_or_default().contains("<script>"),
         "raw HTML shown as text"
@@ -91,25 +101,18 @@ fn pasted_markup_in_a_clause_stays_text_in_the_dom() {
     };
     let runs = view::runs(hostile, mc2::engine::Span::new(0, hostile.len()), &[], &[]);
     let html = clause_html::clause_html(0, &info, &runs);
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document in the browser");
-    let el = doc.create_element("div").expect("a div");
-    el.set_inner_html(&html);
-    for sel in [
-        "script",
-        "img",
-        "iframe",
-        "svg",
-        "b",
-        "[onerror]",
-        "[onfocus]",
-    ] {
-        assert!(
-            matches!(el.query_selector(sel), Ok(None)),
-            "{sel} in {html}"
-        );
-    }
+    let el = parsed_without(
+        &html,
+        &[
+            "script",
+            "img",
+            "iframe",
+            "svg",
+            "b",
+            "[onerror]",
+            "[onfocus]",
+        ],
+    );
     let clause = el
         .query_selector("[data-testid=\"clause\"]")
         .ok()
