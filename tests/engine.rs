@@ -266,6 +266,19 @@ fn a_numbered_list_is_not_a_standard_but_a_named_frequency_is() {
 }
 
 #[test]
+fn a_definition_of_a_security_term_is_found_with_or_without_quotes() {
+    for text in [
+        "Multifactor authentication means a type of authentication using two or more factors to verify a user.",
+        "\u{201c}Security Vulnerability\u{201d} means a weakness in the Product that could be exploited.",
+    ] {
+        let reqs = reqs_of(text);
+        assert!(reqs.contains(&"DEF".to_string()), "{text}: {reqs:?}");
+    }
+    let reqs = reqs_of("Product means the infusion pump supplied under this Agreement.");
+    assert!(!reqs.contains(&"DEF".to_string()), "{reqs:?}");
+}
+
+#[test]
 fn escape_qualifiers_make_a_duty_weak() {
     let hits = engine().classify(
         "Supplier will use commercially reasonable efforts to provide security patches for the Product.",
