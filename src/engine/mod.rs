@@ -101,8 +101,7 @@ impl Engine {
         let parties = Parties::default();
         let norm = ingest::normalize(clause_text);
         let text = norm.text.as_str();
-        let durs = numbers::durations(text);
-        self.grade_text(&mut scratch, text, &[], &parties, opts, &durs)
+        self.grade_text(&mut scratch, text, &[], &parties, opts)
             .into_iter()
             .map(|h| Hit {
                 req: self.lib.requirements[h.req].meta.id.clone(),
@@ -125,7 +124,6 @@ impl Engine {
         heading_reqs: &[usize],
         parties: &Parties,
         opts: &Options,
-        durs: &[numbers::Duration],
     ) -> Vec<RawHit> {
         let c = &self.compiled;
         let ctx = grade::Ctx {
@@ -138,6 +136,9 @@ impl Engine {
         if max < SECURITY_GATE && !vocab::security_context(text) {
             return Vec::new();
         }
+        // Durations only for clauses that pass the gate (most clauses of a
+        // long contract do not, and scanning for numbers is not free).
+        let durs = &numbers::durations(text);
         let (mut ranked, rest): (Vec<_>, Vec<_>) = cands
             .into_iter()
             .partition(|cand| cand.score >= min && cand.score >= rel * max);
@@ -252,15 +253,7 @@ impl Engine {
             let Some(own_text) = text.get(own.start..own.end) else {
                 continue;
             };
-            let durs = numbers::durations(own_text);
-            let hits = self.grade_text(
-                &mut scratch,
-                own_text,
-                &heading_sets[i],
-                &parties,
-                opts,
-                &durs,
-            );
+            let hits = self.grade_text(&mut scratch, own_text, &heading_sets[i], &parties, opts);
             for h in hits {
                 let shift = |s: Span| {
                     norm.span_to_original(Span::new(s.start + own.start, s.end + own.start))
