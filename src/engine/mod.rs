@@ -63,6 +63,29 @@ pub struct Hit {
 pub struct Engine {
     lib: Library,
     compiled: Arc<Compiled>,
+    special: Special,
+}
+
+/// Indices of the requirements grading treats specially (looked up once,
+/// not per clause).
+#[derive(Debug, Clone, Copy)]
+struct Special {
+    hdo_resp: Option<usize>,
+    gen_shared: Option<usize>,
+    perf_cost: Option<usize>,
+    perf_patch: Option<usize>,
+}
+
+impl Special {
+    fn new(lib: &Library) -> Special {
+        let at = |id: &str| lib.requirements.iter().position(|r| r.meta.id == id);
+        Special {
+            hdo_resp: at("HDO-RESP"),
+            gen_shared: at("GEN-SHARED"),
+            perf_cost: at("PERF-COST"),
+            perf_patch: at("PERF-PATCH"),
+        }
+    }
 }
 
 /// A graded hit with the extra facts the document verdict needs.
@@ -79,6 +102,7 @@ impl Engine {
         Engine {
             lib: lib.clone(),
             compiled: Arc::new(Compiled::new(lib)),
+            special: Special::new(lib),
         }
     }
 
@@ -160,10 +184,10 @@ impl Engine {
         // ("… is Customer's responsibility").
         let customer = vocab::customer_duty(text, &lower)
             .or_else(|| vocab::customer_responsibility(text, &lower));
-        let position = |id: &str| self.lib.requirements.iter().position(|r| r.meta.id == id);
+        let sp = self.special;
         if (!ranked.is_empty() || vocab::security_context(text))
             && let Some(span) = customer
-            && let Some(ri) = position("HDO-RESP")
+            && let Some(ri) = sp.hdo_resp
             && !ranked.iter().any(|c| c.req == ri)
         {
             ranked.push(detect::Candidate {
@@ -180,15 +204,15 @@ impl Engine {
         // updates, not about delivering them: without a deadline in the
         // clause, a cost finding replaces the patch one.
         if durs.is_empty()
-            && let (Some(cost), Some(patch)) = (position("PERF-COST"), position("PERF-PATCH"))
+            && let (Some(cost), Some(patch)) = (sp.perf_cost, sp.perf_patch)
             && ranked.iter().any(|c| c.req == cost)
         {
             ranked.retain(|c| c.req != patch);
         }
         let mut one_side = None;
-        if let Some(hdo) = position("HDO-RESP")
+        if let Some(hdo) = sp.hdo_resp
             && ranked.iter().any(|c| c.req == hdo)
-            && let Some(shared) = position("GEN-SHARED")
+            && let Some(shared) = sp.gen_shared
             && !ranked.iter().any(|c| c.req == shared)
             && let Some(span) = vocab::shared_allocation(text, &lower)
         {
