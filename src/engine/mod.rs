@@ -181,12 +181,14 @@ impl Engine {
         }));
         // Customer duties on a security topic are the hospital's obligations,
         // whether put as a modal ("Customer shall …") or as an allocation
-        // ("… is Customer's responsibility").
+        // ("… is Customer's responsibility"). Every clause that gets here is
+        // on a security topic: either some requirement ranked, or the best
+        // score was below the gate and the clause passed it by its security
+        // vocabulary.
         let customer = vocab::customer_duty(text, &lower)
             .or_else(|| vocab::customer_responsibility(text, &lower));
         let sp = self.special;
-        if (!ranked.is_empty() || vocab::security_context(text))
-            && let Some(span) = customer
+        if let Some(span) = customer
             && let Some(ri) = sp.hdo_resp
             && !ranked.iter().any(|c| c.req == ri)
         {
@@ -197,9 +199,6 @@ impl Engine {
                 phrases: vec![span],
             });
         }
-        // A security duty allocated to the hospital in the words of a
-        // responsibility split ("Customer is responsible for …", "Customer
-        // Responsibilities") is one side of the shared-responsibility split.
         // "Security updates are free of charge" is about who pays for
         // updates, not about delivering them: without a deadline in the
         // clause, a cost finding replaces the patch one.
@@ -209,6 +208,9 @@ impl Engine {
         {
             ranked.retain(|c| c.req != patch);
         }
+        // A security duty allocated to the hospital in the words of a
+        // responsibility split ("Customer is responsible for …", "Customer
+        // Responsibilities") is one side of the shared-responsibility split.
         let mut one_side = None;
         if let Some(hdo) = sp.hdo_resp
             && ranked.iter().any(|c| c.req == hdo)

@@ -5,6 +5,7 @@
 
 use super::Span;
 use super::cues::Gated;
+use super::parties;
 use std::sync::OnceLock;
 
 /// Generic grading vocabulary, compiled once.
@@ -18,14 +19,21 @@ pub struct Vocab {
     pub(crate) vague: Gated,
     pub(crate) sole: Gated,
     pub(crate) specific: Gated,
+    /// Party word … modal, for the subject tests of [`customer_duty`] and
+    /// [`supplier_duty`].
+    customer_duty: Gated,
+    supplier_duty: Gated,
+    /// See [`customer_responsibility`] and [`shared_allocation`].
+    customer_responsibility: Gated,
+    shared_allocation: Gated,
 }
 
 /// The shared vocabulary (compiled on first use).
 pub fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
-        let r = |s: &str| Gated::new(s).expect("static grading regex");
-        let g = |s: &str, l: &[&str]| Gated::with_lits(s, l).expect("static grading regex");
+        let r = Gated::new;
+        let g = Gated::with_lits;
         Vocab {
             binding: r(
                 r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
@@ -59,6 +67,19 @@ pub fn vocab() -> &'static Vocab {
             specific: r(
                 r"(\b(fips|nist|iso|iec|soc ?[12]|ssae|hitrust|pci|cis|owasp|aes|tls|sha-?\d|mfa|multi-factor|two-factor|800-\d+|62443|81001|27001|hipaa|ssdf|sbom|cyclonedx|spdx|mds2)\b|\b(annual(ly)?|quarterly|monthly|weekly|daily|at least once|every \w+ (months?|years?|days?)|once (per|a|each) (year|quarter|month))\b)",
             ),
+            customer_duty: duty_re(
+                "customer|hospital|purchaser|buyer|client|licensee|hdo|health system",
+            ),
+            supplier_duty: duty_re(
+                "supplier|vendor|manufacturer|contractor|seller|licensor|provider|business associate|proposer",
+            ),
+            customer_responsibility: r(
+                r"\b((is|are|remains?|be) (the )?(sole |exclusive )?(customer|hospital|client|buyer|purchaser|licensee|user)(\W{1,3}s)? (sole |own )?responsibilit(y|ies)|(customer|hospital|client|buyer|purchaser|licensee)(\W{1,3}s)? (obligations|responsibilities)|(customer|hospital|client|buyer|purchaser|licensee|you) (assumes?|bears?|retains?) (full |sole |all )?(responsibility|liability)|responsibility of (the )?(customer|hospital|client|buyer|purchaser|licensee)|(customer|hospital|client|licensee|you|user) (is|are) (solely |fully |exclusively )?responsible|(be|been|is|are) (applied|installed|performed|implemented|maintained|managed|configured|updated|deployed|changed|kept) by the (customer|hospital|client|user|licensee)\b|(customer|hospital|client|licensee|you) should|if you (implement|install|apply|maintain|use)|your (facility|organi[sz]ation|network|it department)\W?s? (must|should|is responsible))",
+            ),
+            shared_allocation: g(
+                r"\b((customer|hospital|client|buyer|purchaser|licensee|user|you)s?(\W{1,3}s)? (is|are|shall be|will be|remains?) (solely |fully |exclusively |also |entirely )?responsible|(is|are|remains?|be) (the )?(sole |exclusive )?(customer|hospital|client|buyer|purchaser|licensee|user)(\W{1,3}s)? (sole |own )?responsibilit(y|ies)|(customer|hospital|client|buyer|purchaser|licensee)(\W{1,3}s)? responsibilities|(customer|hospital|client|buyer|purchaser|licensee|you) (assumes?|bears?|retains?|accepts?) (full |sole |all )?responsibility)\b",
+                &["responsib"],
+            ),
         }
     })
 }
@@ -67,7 +88,6 @@ fn duty_re(side: &str) -> Gated {
     Gated::new(&format!(
         r"\b({side})s?\b[^.;:]{{0,60}}?\b(shall|must|will|agrees? to|is responsible|are responsible|shall be responsible|is required|are required)\b"
     ))
-    .expect("static duty regex")
 }
 
 /// Whether `text` uses any security vocabulary at all: clauses that only
@@ -149,11 +169,7 @@ pub fn security_context(text: &str) -> bool {
 /// A sentence in which the customer (hospital) side carries a duty; `lower`
 /// is `text` ASCII-lowercased (the caller already has it).
 pub fn customer_duty(text: &str, lower: &str) -> Option<Span> {
-    static R: OnceLock<Gated> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        duty_re("customer|hospital|purchaser|buyer|client|licensee|hdo|health system")
-    });
-    subject_match(re, text, lower)
+    subject_match(&vocab().customer_duty, text, lower)
 }
 
 /// A match of `re` whose party word is the subject: within a few characters
@@ -172,9 +188,6 @@ fn subject_match(re: &Gated, text: &str, lower: &str) -> Option<Span> {
         }
         if let Some(span) = subject_of(text, lower, m) {
             return Some(span);
-        }
-        if at >= text.len() {
-            break;
         }
     }
     None
@@ -217,19 +230,17 @@ fn subject_of(text: &str, lower: &str, m: (usize, usize)) -> Option<Span> {
     // "Customer shall be entitled to audit": a right, not a duty; "Customer
     // shall pay": a commercial duty, not a security one.
     let after = lower[m.1..].trim_start();
-    if [
-        "be entitled",
-        "have the right",
-        "be permitted",
-        "be allowed",
+    const NOT_SECURITY_DUTIES: [&str; 5] = [
         "not be required",
         "not be obligated",
         "pay ",
         "reimburse",
         "indemnify",
-    ]
-    .iter()
-    .any(|p| after.starts_with(p))
+    ];
+    if parties::RIGHTS
+        .iter()
+        .chain(&NOT_SECURITY_DUTIES)
+        .any(|p| after.starts_with(p))
     {
         return None;
     }
@@ -243,11 +254,7 @@ fn subject_of(text: &str, lower: &str, m: (usize, usize)) -> Option<Span> {
 /// A sentence in which the supplier (manufacturer) side carries a duty;
 /// `lower` is `text` ASCII-lowercased.
 pub fn supplier_duty(text: &str, lower: &str) -> Option<Span> {
-    static R: OnceLock<Gated> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        duty_re("supplier|vendor|manufacturer|contractor|seller|licensor|provider|business associate|proposer")
-    });
-    subject_match(re, text, lower)
+    subject_match(&vocab().supplier_duty, text, lower)
 }
 
 /// Wording that allocates a security duty to the customer without a modal
@@ -256,14 +263,10 @@ pub fn supplier_duty(text: &str, lower: &str) -> Option<Span> {
 /// the Hospital", "recommends … be applied by the customer", "if you implement".
 /// `lower` is `text` ASCII-lowercased (the caller already has it).
 pub fn customer_responsibility(text: &str, lower: &str) -> Option<Span> {
-    static R: OnceLock<Gated> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Gated::new(
-            r"\b((is|are|remains?|be) (the )?(sole |exclusive )?(customer|hospital|client|buyer|purchaser|licensee|user)(\W{1,3}s)? (sole |own )?responsibilit(y|ies)|(customer|hospital|client|buyer|purchaser|licensee)(\W{1,3}s)? (obligations|responsibilities)|(customer|hospital|client|buyer|purchaser|licensee|you) (assumes?|bears?|retains?) (full |sole |all )?(responsibility|liability)|responsibility of (the )?(customer|hospital|client|buyer|purchaser|licensee)|(customer|hospital|client|licensee|you|user) (is|are) (solely |fully |exclusively )?responsible|(be|been|is|are) (applied|installed|performed|implemented|maintained|managed|configured|updated|deployed|changed|kept) by the (customer|hospital|client|user|licensee)\b|(customer|hospital|client|licensee|you) should|if you (implement|install|apply|maintain|use)|your (facility|organi[sz]ation|network|it department)\W?s? (must|should|is responsible))",
-        )
-        .expect("static customer-responsibility regex")
-    });
-    re.find(text, lower).map(|(a, b)| Span::new(a, b))
+    vocab()
+        .customer_responsibility
+        .find(text, lower)
+        .map(|(a, b)| Span::new(a, b))
 }
 
 /// Wording that allocates responsibility to the hospital as one side of a
@@ -271,13 +274,38 @@ pub fn customer_responsibility(text: &str, lower: &str) -> Option<Span> {
 /// "Customer Responsibilities", "the customer assumes responsibility".
 /// `lower` is `text` ASCII-lowercased.
 pub fn shared_allocation(text: &str, lower: &str) -> Option<Span> {
-    static R: OnceLock<Gated> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Gated::with_lits(
-            r"\b((customer|hospital|client|buyer|purchaser|licensee|user|you)s?(\W{1,3}s)? (is|are|shall be|will be|remains?) (solely |fully |exclusively |also |entirely )?responsible|(is|are|remains?|be) (the )?(sole |exclusive )?(customer|hospital|client|buyer|purchaser|licensee|user)(\W{1,3}s)? (sole |own )?responsibilit(y|ies)|(customer|hospital|client|buyer|purchaser|licensee)(\W{1,3}s)? responsibilities|(customer|hospital|client|buyer|purchaser|licensee|you) (assumes?|bears?|retains?|accepts?) (full |sole |all )?responsibility)\b",
-            &["responsib"],
-        )
-        .expect("static shared-allocation regex")
-    });
-    re.find(text, lower).map(|(a, b)| Span::new(a, b))
+    vocab()
+        .shared_allocation
+        .find(text, lower)
+        .map(|(a, b)| Span::new(a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cue regexes are compiled on first use, and one that does not compile
+    /// never matches; the clause-pack validator checks pack cues, this checks
+    /// the built-in grading vocabulary.
+    #[test]
+    fn every_grading_regex_compiles() {
+        let v = vocab();
+        for (name, re) in [
+            ("binding", &v.binding),
+            ("escape", &v.escape),
+            ("soft_escape", &v.soft_escape),
+            ("exclusion", &v.exclusion),
+            ("permissive", &v.permissive),
+            ("negation", &v.negation),
+            ("vague", &v.vague),
+            ("sole", &v.sole),
+            ("specific", &v.specific),
+            ("customer_duty", &v.customer_duty),
+            ("supplier_duty", &v.supplier_duty),
+            ("customer_responsibility", &v.customer_responsibility),
+            ("shared_allocation", &v.shared_allocation),
+        ] {
+            assert!(re.compiles(), "{name} does not compile");
+        }
+    }
 }

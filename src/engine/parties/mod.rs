@@ -343,6 +343,15 @@ fn last_mention(head: &str, term: &str) -> Option<usize> {
     None
 }
 
+/// What follows a modal when it grants a right rather than a duty
+/// ("Customer shall be entitled to audit"); lowercase.
+pub const RIGHTS: [&str; 4] = [
+    "be entitled",
+    "have the right",
+    "be permitted",
+    "be allowed",
+];
+
 /// Which party a sentence binds: the party named closest before its first
 /// "shall" / "will" / "must" / "agrees to" / "is responsible". `None` when
 /// no party is named there or no obligation word is found. Allocation-free.
@@ -358,12 +367,6 @@ pub fn obligor(p: &Parties, sentence: &str) -> Option<Side> {
     ];
     let at = VERBS.iter().filter_map(|v| sentence.find(v)).min()?;
     // "Customer shall be entitled to audit": a right, not a duty.
-    const RIGHTS: [&str; 4] = [
-        "be entitled",
-        "have the right",
-        "be permitted",
-        "be allowed",
-    ];
     let verb_end = sentence[at + 1..]
         .find(' ')
         .map_or(sentence.len(), |i| at + 2 + i);
