@@ -1,4 +1,4 @@
-// The synthetic contract the benchmarks paste: one "page" ≈ 3,000 characters of numbered
+// Shared by the benchmark scripts. The synthetic contract they paste: one "page" ≈ 3,000 characters of numbered
 // contract prose with security-relevant clauses.
 export function contract(pages) {
   const parts = ['MASTER PURCHASE AGREEMENT\n\nThis Agreement is made between Zenith Devices LLC ("Supplier") and Harbor General Hospital ("Customer").\n'];
@@ -17,4 +17,22 @@ export function contract(pages) {
     for (let k = 1; k <= 6; k++) parts.push(`${n}.${k} ${bodies[(n + k) % bodies.length]} This applies to the Product and to each site of Customer listed in Schedule ${k}.`);
   }
   return parts.join('\n') + '\n';
+}
+
+// Runs in the page (pass it to page.evaluate with { text, before }): pastes `text` into the
+// contract input, waits for the analysis counter to pass `before` and for the frame that paints
+// the findings, and returns the milliseconds that took. Marks "paste-start"/"paste-end" for traces.
+export async function pasteAndWait({ text, before }) {
+  const ta = document.querySelector('[data-testid="contract-input"]');
+  performance.mark('paste-start');
+  const t0 = performance.now();
+  ta.value = text;
+  ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  await new Promise(res => {
+    const check = () => Number(document.querySelector('#app').dataset.analysisDone) > before ? res() : requestAnimationFrame(check);
+    check();
+  });
+  await new Promise(r => requestAnimationFrame(() => r())); // the frame that paints it
+  performance.mark('paste-end');
+  return performance.now() - t0;
 }

@@ -3,7 +3,7 @@
 // Usage: APP_URL=http://127.0.0.1:PORT/ node tests/e2e/bench-profile.mjs
 import { chromium } from 'playwright-core';
 import { ARGS, URL, done } from './lib.mjs';
-import { contract } from './bench-data.mjs';
+import { contract, pasteAndWait } from './bench-data.mjs';
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -16,16 +16,7 @@ const big = contract(100);
 for (let i = 0; i < Number(process.env.RUNS ?? 1); i++) {
   const before = await done(page);
   await cdp.send('Profiler.start');
-  await page.evaluate(async ({ text, before }) => {
-    const ta = document.querySelector('[data-testid="contract-input"]');
-    ta.value = text;
-    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-    await new Promise(res => {
-      const check = () => Number(document.querySelector('#app').dataset.analysisDone) > before ? res() : requestAnimationFrame(check);
-      check();
-    });
-    await new Promise(r => requestAnimationFrame(() => r()));
-  }, { text: big + `\n${i}\n`, before });
+  await page.evaluate(pasteAndWait, { text: big + `\n${i}\n`, before });
   const { profile } = await cdp.send('Profiler.stop');
   const dt = {};
   const byId = new Map(profile.nodes.map(n => [n.id, n]));

@@ -4,7 +4,7 @@
 // Usage: APP_URL=http://127.0.0.1:PORT/ node tests/e2e/bench-trace.mjs
 import { chromium } from 'playwright-core';
 import { ARGS, URL, done } from './lib.mjs';
-import { contract } from './bench-data.mjs';
+import { contract, pasteAndWait } from './bench-data.mjs';
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -16,20 +16,7 @@ for (let i = 0; i < 3; i++) {
   const text = big + `\n${i}\n`;
   const before = await done(page);
   await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
-  const ms = await page.evaluate(async ({ text, before }) => {
-    const ta = document.querySelector('[data-testid="contract-input"]');
-    performance.mark('paste-start');
-    const t0 = performance.now();
-    ta.value = text;
-    ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-    await new Promise(res => {
-      const check = () => Number(document.querySelector('#app').dataset.analysisDone) > before ? res() : requestAnimationFrame(check);
-      check();
-    });
-    await new Promise(r => requestAnimationFrame(() => r()));
-    performance.mark('paste-end');
-    return performance.now() - t0;
-  }, { text, before });
+  const ms = await page.evaluate(pasteAndWait, { text, before });
   const buf = await browser.stopTracing();
   const ev = JSON.parse(buf.toString()).traceEvents;
   const mark = n => ev.find(e => e.name === n && e.ph !== 'M')?.ts;

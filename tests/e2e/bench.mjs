@@ -4,7 +4,7 @@
 //     textarea/state updated) and the debounced analysis-to-render time after typing.
 // Usage: APP_URL=http://127.0.0.1:PORT/ node tests/e2e/bench.mjs
 import { withPage, open, done, waitAnalysis } from './lib.mjs';
-import { contract } from './bench-data.mjs';
+import { contract, pasteAndWait } from './bench-data.mjs';
 
 const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
@@ -19,18 +19,7 @@ await withPage(async page => {
   for (let i = 0; i < 3; i++) {
     const text = big + `\n${i}\n`;
     const before = await done(page);
-    const ms = await page.evaluate(async ({ text, before }) => {
-      const ta = document.querySelector('[data-testid="contract-input"]');
-      const t0 = performance.now();
-      ta.value = text;
-      ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-      await new Promise(res => {
-        const check = () => Number(document.querySelector('#app').dataset.analysisDone) > before ? res() : requestAnimationFrame(check);
-        check();
-      });
-      await new Promise(r => requestAnimationFrame(() => r())); // the frame that paints it
-      return performance.now() - t0;
-    }, { text, before });
+    const ms = await page.evaluate(pasteAndWait, { text, before });
     pasteTimes.push(ms);
   }
   // Each paste must run the analysis exactly once (no second, debounced run after the first).
