@@ -81,8 +81,9 @@ fn weak_terms_are_graded_weak_partial_or_conflicting() {
             MAT-3PC weak [5]
             PDM-MALWARE conflict [5]
             PERF-PATCH conflict [2 6]
+            PERF-VULN-NOTICE weak [3]
             PERF-INCIDENT partial [8]
-            missing: 28
+            missing: 27
         "#]],
     );
 }
@@ -351,4 +352,15 @@ fn odd_input_never_panics() {
     }
     let r = e.analyze(&synth::contract(2, 1), &Options::default());
     assert!(r.findings.iter().any(|f| f.status != Status::Missing));
+}
+
+#[test]
+fn one_cue_of_two_words_near_each_other_is_enough_evidence() {
+    // The only PERF-IR cue here is "investigate … breach": a conjunction
+    // that counts as much as two separate cues.
+    let reqs = reqs_of("The Supplier shall immediately investigate any such breach.");
+    assert!(reqs.contains(&"PERF-IR".to_string()), "{reqs:?}");
+    // One single word of a topic is not.
+    let reqs = reqs_of("The Supplier shall keep an escalation list.");
+    assert!(!reqs.contains(&"PERF-IR".to_string()), "{reqs:?}");
 }

@@ -43,11 +43,19 @@ impl Hasher for FastHasher {
 /// A `HashMap` with [`FastHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
+/// Score of a topic pattern that needs words of two or more sets near each
+/// other ("investigate … breach", "return … destroy … data"): such a
+/// conjunction is as good as two separate cues, so one is enough to reach
+/// [`super::MIN_SCORE`]. (Dev set: recall 0.67 → 0.70, precision unchanged.)
+pub const CONJUNCTIVE: f32 = 1.5;
+
 /// Topic evidence for one requirement in one piece of text.
 #[derive(Debug, Clone, Default)]
 pub struct Candidate {
     pub req: usize,
-    /// Topic score: concepts and patterns count 1 each (multi-word concepts 1.5), heading 0.5.
+    /// Topic score: concepts and single-term patterns count 1 each,
+    /// multi-word concepts 1.25, proximity patterns [`CONJUNCTIVE`], a
+    /// pattern re-finding a concept's words 0.5, heading 0.5.
     pub score: f32,
     pub heading: bool,
     /// Matched phrases, as ranges of the analysed text.
@@ -230,7 +238,13 @@ pub fn candidates(
                     .phrases
                     .iter()
                     .any(|p| p.start < span.end && span.start < p.end);
-                cand.score += if overlaps { 0.5 } else { 1.0 };
+                cand.score += if overlaps {
+                    0.5
+                } else if sets.is_empty() {
+                    1.0
+                } else {
+                    CONJUNCTIVE
+                };
                 cand.phrases.push(span);
             }
         }

@@ -94,7 +94,9 @@ fn duty_re(side: &str) -> Gated {
 /// mention a generic topic word ("subcontractor", "audit", "access", "risk",
 /// "confidential", "applicable law") without it are not security terms. Those
 /// words are deliberately not in the list: insurance, payment and records
-/// clauses use them all the time.
+/// clauses use them all the time. "Privileges", "remote", "discontinued" and
+/// "assessment" are in it: in a clause that already has a topic cue they name
+/// access control, remote service, end of life and risk assessment.
 pub fn security_context(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "secur",
@@ -155,6 +157,10 @@ pub fn security_context(text: &str) -> bool {
         "third party software",
         "third-party component",
         "third party component",
+        "privilege",
+        "remote",
+        "discontinu",
+        "assessment",
     ];
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
@@ -283,6 +289,24 @@ pub fn shared_allocation(text: &str, lower: &str) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn security_vocabulary_covers_access_lifecycle_and_assessment_wording() {
+        for text in [
+            "IT will review all remote access accounts at least annually.",
+            "Administrators receive only the privileges their role requires.",
+            "If a product is discontinued by its manufacturer, notice shall be given.",
+            "The vendor shall complete a vendor risk assessment questionnaire.",
+        ] {
+            assert!(security_context(text), "{text}");
+        }
+        for text in [
+            "Customer shall pay all invoices within thirty (30) days.",
+            "Supplier shall maintain commercial general liability insurance.",
+        ] {
+            assert!(!security_context(text), "{text}");
+        }
+    }
 
     /// Cue regexes are compiled on first use, and one that does not compile
     /// never matches; the clause-pack validator checks pack cues, this checks
