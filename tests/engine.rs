@@ -364,3 +364,13 @@ fn one_cue_of_two_words_near_each_other_is_enough_evidence() {
     let reqs = reqs_of("The Supplier shall keep an escalation list.");
     assert!(!reqs.contains(&"PERF-IR".to_string()), "{reqs:?}");
 }
+
+#[test]
+fn an_access_and_notice_clause_without_security_wording_is_not_a_finding() {
+    // Several access/notice cues, but nothing about security: no requirement,
+    // and no hospital security duty either.
+    let reqs = reqs_of(
+        "Responsibilities of Customer. Customer shall promptly notify Vendor of any equipment failure and shall allow Vendor access to the equipment and to its facilities at a mutually agreed time so that Vendor can perform the Services.",
+    );
+    assert!(reqs.is_empty(), "{reqs:?}");
+}
