@@ -60,12 +60,11 @@ fn strong_addendum_meets_most_requirements_it_covers() {
             PDM-AUTH strong [10 11]
             PDM-CRYPTO strong [9]
             PDM-REMOTE strong [11]
-            PDM-DATA strong [5]
             PERF-PATCH strong [12 3]
             PERF-VULN-NOTICE strong [4]
             PERF-INCIDENT strong [5]
             PERF-EOL partial [12]
-            missing: 20
+            missing: 21
         "#]],
     );
 }
