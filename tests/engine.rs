@@ -373,3 +373,13 @@ fn an_access_and_notice_clause_without_security_wording_is_not_a_finding() {
     );
     assert!(reqs.is_empty(), "{reqs:?}");
 }
+
+#[test]
+fn a_list_item_that_opens_with_a_command_is_a_binding_duty() {
+    let hits = engine().classify(
+        "\u{2022} Ensure that default passwords are changed before any system is put into use.",
+        &Options::default(),
+    );
+    let auth = hits.iter().find(|h| h.req == "PDM-AUTH");
+    assert_eq!(auth.map(|h| h.status), Some(Status::Strong), "{hits:?}");
+}

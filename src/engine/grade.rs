@@ -10,7 +10,7 @@ use super::cues::{Gated, ReqCues};
 use super::detect::Candidate;
 use super::numbers::Duration;
 use super::parties::{self, Side};
-use super::vocab::{customer_duty, supplier_duty, vocab};
+use super::vocab::{customer_duty, imperative_opening, supplier_duty, vocab};
 use super::{Parties, Span, Status};
 use crate::library::{Direction, Party, Playbook, Requirement, Threshold, Unit};
 
@@ -217,7 +217,16 @@ pub fn grade(
 
     // 3. Modal strength and escape qualifiers.
     let whole = |re: &Gated| re.find(text, lower).map(|(a, b)| Span::new(a, b));
-    let binding = in_focus(&v.binding).or_else(|| whole(&v.binding));
+    let binding = in_focus(&v.binding)
+        .or_else(|| whole(&v.binding))
+        // A list item that opens with a command ("• Ensure that …") is
+        // binding: its modal is in the lead-in, often a clause of its own.
+        .or_else(|| {
+            focus.iter().find_map(|f| {
+                imperative_opening(&lower[f.start..f.end])
+                    .map(|s| Span::new(f.start + s.start, f.start + s.end))
+            })
+        });
     let specific = whole(&v.specific);
     let soft = in_focus(&v.soft_escape).filter(|s| {
         let before = &lower[floor(lower, s.start.saturating_sub(30))..s.start];

@@ -172,6 +172,82 @@ pub fn security_context(text: &str) -> bool {
     .is_match(text)
 }
 
+/// Verbs that open an instruction in a list of duties ("• Ensure that …",
+/// "(b) Implement …"): the binding modal sits in the lead-in ("Contractor
+/// shall:"), which is often a separate clause.
+const IMPERATIVES: &[&str] = &[
+    "apply",
+    "conduct",
+    "configure",
+    "deploy",
+    "destroy",
+    "disable",
+    "document",
+    "encrypt",
+    "enforce",
+    "ensure",
+    "establish",
+    "implement",
+    "install",
+    "limit",
+    "maintain",
+    "monitor",
+    "notify",
+    "perform",
+    "prevent",
+    "prohibit",
+    "protect",
+    "provide",
+    "remove",
+    "report",
+    "require",
+    "restrict",
+    "retain",
+    "review",
+    "submit",
+    "use",
+];
+
+/// The imperative verb that opens `sentence` (after a list marker such as
+/// "•", "(b)", "iv)", "2."), as a span of `sentence`; `lower` is its
+/// ASCII-lowercase copy.
+pub fn imperative_opening(lower: &str) -> Option<Span> {
+    let is_filler = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '-' | '*' | '\u{2022}' | '\u{25aa}' | '\u{25cf}' | '\u{2013}' | '\u{b7}'
+            )
+    };
+    let skip = |at: usize| lower.len() - lower[at..].trim_start_matches(is_filler).len();
+    let word_end = |from: usize| {
+        lower[from..]
+            .find(char::is_whitespace)
+            .map_or(lower.len(), |e| from + e)
+    };
+    let mut at = skip(0);
+    let first = &lower[at..word_end(at)];
+    let bare = first.trim_matches(|c: char| matches!(c, '(' | ')' | '.'));
+    let marker = !bare.is_empty()
+        && first.len() <= 8
+        && (first.ends_with(')') || first.ends_with('.'))
+        && (bare.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || (bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_alphabetic())));
+    if marker {
+        at = skip(word_end(at));
+    }
+    let verb_end = lower[at..]
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .map_or(lower.len(), |e| at + e);
+    // "Use of the Software …", "Review by Customer …": a noun, not a command.
+    let next = lower[verb_end..].split_whitespace().next().unwrap_or("");
+    let noun = [
+        "of", "by", "is", "are", "shall", "will", "must", "may", "and", "or",
+    ]
+    .contains(&next.trim_end_matches([',', ':', ';']));
+    (IMPERATIVES.contains(&&lower[at..verb_end]) && !noun).then(|| Span::new(at, verb_end))
+}
+
 /// A sentence in which the customer (hospital) side carries a duty; `lower`
 /// is `text` ASCII-lowercased (the caller already has it).
 pub fn customer_duty(text: &str, lower: &str) -> Option<Span> {
@@ -289,6 +365,32 @@ pub fn shared_allocation(text: &str, lower: &str) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_item_that_opens_with_a_command_is_found() {
+        fn verb(t: &str) -> Option<&str> {
+            imperative_opening(t).map(|s| &t[s.start..s.end])
+        }
+        assert_eq!(
+            verb("\u{2022} ensure that default passwords are changed."),
+            Some("ensure")
+        );
+        assert_eq!(
+            verb("(b) implement multi-factor authentication."),
+            Some("implement")
+        );
+        assert_eq!(verb("iv) encrypt all backups."), Some("encrypt"));
+        assert_eq!(verb("2. provide the sbom."), Some("provide"));
+        assert_eq!(verb("use strong passwords."), Some("use"));
+        // Not commands: a noun use, a stated duty, a verb later in the sentence.
+        assert_eq!(verb("use of the software is limited to customer."), None);
+        assert_eq!(
+            verb("review by customer shall not be unreasonably delayed."),
+            None
+        );
+        assert_eq!(verb("the supplier shall ensure that logs are kept."), None);
+        assert_eq!(verb("passwords: ensure they are changed."), None);
+    }
 
     #[test]
     fn security_vocabulary_covers_access_lifecycle_and_assessment_wording() {
