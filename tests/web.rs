@@ -133,3 +133,50 @@ fn pasted_markup_in_a_clause_stays_text_in_the_dom() {
         "the clause text is shown as typed"
     );
 }
+
+#[wasm_bindgen_test]
+fn hostile_reasons_in_a_lazily_built_tooltip_stay_text_in_the_dom() {
+    use mc2::review::{clause_html, view};
+    let info = view::ClauseInfo {
+        roles: vec![view::ClauseRole {
+            req: "<b>X</b>".into(),
+            title: "<iframe src=x></iframe>".into(),
+            status: mc2::engine::Status::Weak,
+            reasons: vec!["<svg onload=alert(1)> <img src=x onerror=alert(1)>".into()],
+        }],
+        phrases: vec![],
+    };
+    let runs = view::runs("1. Text", mc2::engine::Span::new(0, 7), &[], &[]);
+    let el = parsed_without(&clause_html::clause_html(0, &info, &runs), &[".tip"]);
+    let clause = el
+        .query_selector("[data-testid=\"clause\"]")
+        .ok()
+        .flatten()
+        .expect("one clause element");
+    // What the app does on the first hover or focus.
+    let tip = clause_html::tip_html("tip-1", &info);
+    clause
+        .insert_adjacent_html("beforeend", &tip)
+        .expect("tooltip inserted");
+    for sel in [
+        "script",
+        "img",
+        "iframe",
+        "svg",
+        "b",
+        "[onerror]",
+        "[onload]",
+    ] {
+        assert!(matches!(el.query_selector(sel), Ok(None)), "{sel} in {tip}");
+    }
+    let shown = el
+        .query_selector("#tip-1 .reasons")
+        .ok()
+        .flatten()
+        .and_then(|t| t.text_content());
+    assert_eq!(
+        shown.as_deref(),
+        Some("<svg onload=alert(1)> <img src=x onerror=alert(1)>"),
+        "the reason is shown as the engine wrote it"
+    );
+}

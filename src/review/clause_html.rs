@@ -1,10 +1,11 @@
 //! One clause of the contract pane as an HTML string, so the browser builds it
 //! with one `innerHTML` parse instead of thousands of DOM calls (a 100-page
-//! contract has ~1,800 clauses). Pure and natively tested: every piece of
+//! contract has ~1,800 clauses), and the clause's "what this clause does for
+//! MC2" tooltip as a separate string, which the app builds only when the
+//! clause is first hovered or focused (parsing every tooltip up front cost
+//! ~75 ms of a 100-page paste). Pure and natively tested: every piece of
 //! contract text, reason, requirement ID and title is escaped here, because a
-//! pasted contract or a custom clause pack is untrusted input. The markup is
-//! what the clause component used to build node by node (same classes, test
-//! hooks and tooltip); clauses carry no event handlers, only CSS hover/focus.
+//! pasted contract or a custom clause pack is untrusted input.
 
 use super::view::{ClauseInfo, Run};
 use crate::engine::Status;
@@ -77,11 +78,11 @@ fn run(out: &mut String, r: &Run) {
 }
 
 /// The clause element: `data-testid="clause"` with `data-reqs` and
-/// `data-status`, a status badge, the text runs (evidence marked, redline
-/// insertions and deletions), and the "what this clause does" tooltip.
+/// `data-status`, a status badge and the text runs (evidence marked, redline
+/// insertions and deletions). The tooltip is not part of it: see [`tip_html`].
 pub fn clause_html(depth: usize, info: &ClauseInfo, runs: &[Run]) -> String {
     let text_len: usize = runs.iter().map(|r| r.text.len()).sum();
-    let mut out = String::with_capacity(text_len + 400);
+    let mut out = String::with_capacity(text_len + 200);
     let status = info.status();
     let st = status.map(|s| s.as_str()).unwrap_or("none");
     let _ = write!(
@@ -100,48 +101,72 @@ pub fn clause_html(depth: usize, info: &ClauseInfo, runs: &[Run]) -> String {
     for r in runs {
         run(&mut out, r);
     }
-    out.push_str("</div>");
-    if !info.roles.is_empty() {
-        out.push_str(
-            "<div class=\"tip\" role=\"note\"><p class=\"tip-h\">What this clause does for MC2</p><ul>",
-        );
-        for r in &info.roles {
-            out.push_str("<li>");
-            badge(&mut out, r.status);
-            out.push_str(" <strong>");
-            escape_into(&mut out, &r.req);
-            out.push_str("</strong> — ");
-            escape_into(&mut out, &r.title);
-            if !r.reasons.is_empty() {
-                out.push_str("<ul class=\"reasons\">");
-                for x in &r.reasons {
-                    out.push_str("<li>");
-                    escape_into(&mut out, x);
-                    out.push_str("</li>");
-                }
-                out.push_str("</ul>");
-            }
-            out.push_str("</li>");
-        }
-        out.push_str("</ul></div>");
-    }
-    out.push_str("</div>");
+    out.push_str("</div></div>");
     out
 }
 
-/// A stable key per clause for the keyed list: the same markup gets the same
-/// key in the next analysis (so an unchanged clause is neither re-built nor
-/// moved), and repeated identical clauses get distinct keys.
-pub fn keys(htmls: &[String]) -> Vec<String> {
-    use std::collections::HashMap;
+/// The "what this clause does for MC2" tooltip of a clause, with element id
+/// `id` (the clause points `aria-describedby` at it, so a screen reader reads
+/// it on focus): each requirement the clause serves, its status as a badge
+/// (icon and word, never colour alone), its title and the engine's reasons.
+/// Empty when the clause serves no requirement (it then has no tooltip).
+pub fn tip_html(id: &str, info: &ClauseInfo) -> String {
+    if info.roles.is_empty() {
+        return String::new();
+    }
+    let mut out = String::with_capacity(300);
+    out.push_str("<div class=\"tip\" role=\"note\" id=\"");
+    escape_into(&mut out, id);
+    out.push_str("\"><p class=\"tip-h\">What this clause does for MC2</p><ul>");
+    for r in &info.roles {
+        out.push_str("<li>");
+        badge(&mut out, r.status);
+        out.push_str(" <strong>");
+        escape_into(&mut out, &r.req);
+        out.push_str("</strong> — ");
+        escape_into(&mut out, &r.title);
+        if !r.reasons.is_empty() {
+            out.push_str("<ul class=\"reasons\">");
+            for x in &r.reasons {
+                out.push_str("<li>");
+                escape_into(&mut out, x);
+                out.push_str("</li>");
+            }
+            out.push_str("</ul>");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul></div>");
+    out
+}
+
+/// A fingerprint of everything a clause shows: its markup and its tooltip's
+/// content (roles, statuses, titles, reasons). Two clauses with the same
+/// fingerprint look the same, hovered or not, so one's DOM element (with a
+/// tooltip already built in it) can stand in for the other's.
+pub fn fingerprint(html: &str, info: &ClauseInfo) -> u64 {
     use std::hash::{DefaultHasher, Hash, Hasher};
-    let mut seen: HashMap<u64, usize> = HashMap::with_capacity(htmls.len());
-    htmls
+    let mut h = DefaultHasher::new();
+    html.hash(&mut h);
+    for r in &info.roles {
+        r.req.hash(&mut h);
+        r.title.hash(&mut h);
+        r.status.as_str().hash(&mut h);
+        r.reasons.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// A stable key per clause for the keyed list, from its [`fingerprint`]: the
+/// same content gets the same key in the next analysis (so an unchanged
+/// clause is neither re-built nor moved, and keeps its tooltip), and repeated
+/// identical clauses get distinct keys.
+pub fn keys(fingerprints: &[u64]) -> Vec<String> {
+    use std::collections::HashMap;
+    let mut seen: HashMap<u64, usize> = HashMap::with_capacity(fingerprints.len());
+    fingerprints
         .iter()
-        .map(|h| {
-            let mut hasher = DefaultHasher::new();
-            h.hash(&mut hasher);
-            let k = hasher.finish();
+        .map(|&k| {
             let n = seen.entry(k).or_insert(0);
             *n += 1;
             format!("{k:x}-{n}")

@@ -1,5 +1,6 @@
-//! Tests for the clause markup: untrusted text is escaped everywhere it is
-//! written, the test hooks are present, and keys follow content.
+//! Tests for the clause markup and its lazily built tooltip: untrusted text is
+//! escaped everywhere it is written, the test hooks are present, and keys
+//! follow content (including the tooltip's, so no stale tooltip is reused).
 
 use super::*;
 use crate::review::view::ClauseRole;
@@ -28,9 +29,8 @@ fn pasted_markup_stays_text() {
     expect![[r#"<div class="clause st-none depth-0" data-testid="clause" data-reqs="" data-status="none" tabindex="0"><div class="ctext">1. &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot; &lt;img src=x onerror=y&gt;</div></div>"#]].assert_eq(&html);
 }
 
-#[test]
-fn clause_with_a_role_has_badge_tip_and_hooks() {
-    let info = ClauseInfo {
+fn weak_patch_role() -> ClauseInfo {
+    ClauseInfo {
         roles: vec![ClauseRole {
             req: "PERF-PATCH".into(),
             title: "Security \"patches\"".into(),
@@ -38,7 +38,12 @@ fn clause_with_a_role_has_badge_tip_and_hooks() {
             reasons: vec!["only <on request>".into()],
         }],
         phrases: vec![],
-    };
+    }
+}
+
+#[test]
+fn clause_with_a_role_has_badge_and_hooks_but_no_tooltip_up_front() {
+    let info = weak_patch_role();
     let runs = [
         plain("7.1 Supplier may provide "),
         Run {
@@ -61,7 +66,54 @@ fn clause_with_a_role_has_badge_tip_and_hooks() {
         },
     ];
     let html = clause_html(7, &info, &runs);
-    expect![[r#"<div class="clause st-weak depth-4" data-testid="clause" data-reqs="PERF-PATCH" data-status="weak" tabindex="0"><div class="clause-tag"><span class="badge st-weak"><span aria-hidden="true">▽</span> weak</span></div><div class="ctext">7.1 Supplier may provide <mark class="evidence">patches</mark><del class="redline-del" title="Removed by the assistant">old</del><ins class="redline-ins" title="Inserted model language"> within 30 days</ins></div><div class="tip" role="note"><p class="tip-h">What this clause does for MC2</p><ul><li><span class="badge st-weak"><span aria-hidden="true">▽</span> weak</span> <strong>PERF-PATCH</strong> — Security &quot;patches&quot;<ul class="reasons"><li>only &lt;on request&gt;</li></ul></li></ul></div></div>"#]].assert_eq(&html);
+    expect![[r#"<div class="clause st-weak depth-4" data-testid="clause" data-reqs="PERF-PATCH" data-status="weak" tabindex="0"><div class="clause-tag"><span class="badge st-weak"><span aria-hidden="true">▽</span> weak</span></div><div class="ctext">7.1 Supplier may provide <mark class="evidence">patches</mark><del class="redline-del" title="Removed by the assistant">old</del><ins class="redline-ins" title="Inserted model language"> within 30 days</ins></div></div>"#]].assert_eq(&html);
+}
+
+#[test]
+fn tooltip_lists_requirement_status_word_title_and_escaped_reasons() {
+    let html = tip_html("tip-3", &weak_patch_role());
+    expect![[r#"<div class="tip" role="note" id="tip-3"><p class="tip-h">What this clause does for MC2</p><ul><li><span class="badge st-weak"><span aria-hidden="true">▽</span> weak</span> <strong>PERF-PATCH</strong> — Security &quot;patches&quot;<ul class="reasons"><li>only &lt;on request&gt;</li></ul></li></ul></div>"#]].assert_eq(&html);
+}
+
+#[test]
+fn hostile_requirement_ids_titles_and_reasons_stay_text_in_the_tooltip() {
+    let info = ClauseInfo {
+        roles: vec![ClauseRole {
+            req: "<img src=x onerror=y>".into(),
+            title: "<iframe src=x></iframe>".into(),
+            status: Status::Conflict,
+            reasons: vec!["<script>alert('x')</script> & \"q\"".into()],
+        }],
+        phrases: vec![],
+    };
+    let html = tip_html("tip-\" onfocus=\"y", &info);
+    for bad in ["<img", "<iframe", "<script", "\" onfocus"] {
+        assert!(!html.contains(bad), "{bad} in {html}");
+    }
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"));
+    assert!(
+        html.contains("✕</span> conflict"),
+        "status as icon and word: {html}"
+    );
+}
+
+#[test]
+fn a_clause_that_serves_no_requirement_has_no_tooltip() {
+    assert_eq!(tip_html("tip-1", &ClauseInfo::default()), "");
+}
+
+#[test]
+fn fingerprint_changes_with_the_tooltip_content_not_only_the_markup() {
+    let html = "<div>same</div>";
+    let a = weak_patch_role();
+    let mut b = a.clone();
+    b.roles[0].reasons = vec!["a different reason".into()];
+    assert_ne!(fingerprint(html, &a), fingerprint(html, &b));
+    let mut c = a.clone();
+    c.roles[0].title = "Another title".into();
+    assert_ne!(fingerprint(html, &a), fingerprint(html, &c));
+    assert_eq!(fingerprint(html, &a), fingerprint(html, &a.clone()));
+    assert_ne!(fingerprint(html, &a), fingerprint("<div>other</div>", &a));
 }
 
 #[test]
@@ -84,13 +136,14 @@ fn requirement_ids_are_escaped_in_the_attribute() {
 
 #[test]
 fn keys_follow_content_and_tell_duplicates_apart() {
-    let a = "<div>a</div>".to_string();
-    let b = "<div>b</div>".to_string();
-    let k1 = keys(&[a.clone(), b.clone(), a.clone()]);
+    let none = ClauseInfo::default();
+    let f = |h: &str| fingerprint(h, &none);
+    let (a, b) = (f("<div>a</div>"), f("<div>b</div>"));
+    let k1 = keys(&[a, b, a]);
     assert_ne!(k1[0], k1[2], "identical clauses need distinct keys");
     assert_eq!(k1.len(), 3);
     // A clause inserted in front leaves the others' keys unchanged.
-    let k2 = keys(&["<div>new</div>".to_string(), a, b]);
+    let k2 = keys(&[f("<div>new</div>"), a, b]);
     assert_eq!(k2[1], k1[0]);
     assert_eq!(k2[2], k1[1]);
 }

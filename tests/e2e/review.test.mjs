@@ -160,4 +160,73 @@ export const tests = {
     const focused = await page.evaluate(() => document.activeElement?.dataset?.testid);
     assert.equal(focused, 'clause');
   }),
+
+  'hovering or focusing a clause shows which requirements it serves and why': () => withPage(async page => {
+    await open(page);
+    assert.equal(await page.locator('[data-testid="clause"] .tip').count(), 0,
+      'tooltips are built on demand, not for every clause up front');
+    const served = page.locator('[data-testid="clause"]:not([data-status="none"])');
+    assert.ok(await served.count() >= 2, 'the sample has clauses that serve requirements');
+
+    // Mouse: hover shows the tooltip with the requirement, its status word and a reason.
+    const hovered = served.first();
+    await hovered.scrollIntoViewIfNeeded();
+    await hovered.hover();
+    const tip = hovered.locator('.tip');
+    await tip.waitFor({ state: 'visible' });
+    const reqs = (await hovered.getAttribute('data-reqs')).split(' ');
+    const tipText = await tip.innerText();
+    assert.match(tipText, /What this clause does for MC2/);
+    for (const r of reqs) assert.ok(tipText.includes(r), `tooltip names ${r}: ${tipText}`);
+    assert.match(tipText, /\b(met|partial|weak|conflict)\b/i, 'the status as a word, not colour alone');
+    assert.ok(await tip.locator('.reasons li').count() >= 1, 'the engine\'s reasons are listed');
+
+    // Keyboard: focus builds and shows the tooltip and describes the clause for screen readers.
+    const focused = served.nth(1);
+    await focused.focus();
+    const ftip = focused.locator('.tip');
+    await ftip.waitFor({ state: 'visible' });
+    const id = await focused.getAttribute('aria-describedby');
+    assert.ok(id, 'the focused clause is described by its tooltip');
+    assert.equal(await ftip.getAttribute('id'), id);
+    const fReqs = (await focused.getAttribute('data-reqs')).split(' ');
+    const fText = await ftip.innerText();
+    for (const r of fReqs) assert.ok(fText.includes(r), `tooltip names ${r}: ${fText}`);
+    const description = await page.evaluate(i => document.getElementById(i)?.textContent ?? '', id);
+    assert.ok(description.includes(fReqs[0]), 'the description names the requirement');
+
+    // Built once: focusing and hovering again adds no second tooltip.
+    await page.locator('[data-testid="contract-input"]').focus();
+    await focused.focus();
+    await focused.hover();
+    assert.equal(await focused.locator('.tip').count(), 1, 'one tooltip per clause');
+    assert.equal(await page.locator('[data-testid="clause"] .tip').count(), 2, 'only the clauses used got one');
+  }),
+
+  'after a re-analysis a new clause gets its own tooltip and none is stale': () => withPage(async page => {
+    await open(page);
+    await paste(page, NO_PATCH);
+    const plain = page.locator('[data-testid="clause"]', { hasText: '2.1 Supplier shall deliver' });
+    await plain.hover();
+    assert.equal(await plain.locator('.tip').count(), 0, 'a clause that serves no requirement has no tooltip');
+    const served = page.locator('[data-testid="clause"]:not([data-status="none"])');
+    for (let i = 0; i < await served.count(); i++) await served.nth(i).focus();
+    const n = await done(page);
+    await page.locator('[data-testid="finding"][data-req="PERF-PATCH"] [data-testid="insert"]').click();
+    await waitAnalysis(page, n);
+    const patch = page.locator('[data-testid="clause"][data-reqs~="PERF-PATCH"]').first();
+    await patch.scrollIntoViewIfNeeded();
+    await patch.focus();
+    const tip = patch.locator('.tip');
+    await tip.waitFor({ state: 'visible' });
+    assert.match(await tip.innerText(), /PERF-PATCH/);
+    // Every tooltip now in the page (kept on reused clauses or newly built) matches its clause.
+    const bad = await page.evaluate(() => [...document.querySelectorAll('[data-testid="clause"]')]
+      .filter(c => c.querySelector('.tip'))
+      .filter(c => c.querySelectorAll('.tip').length !== 1
+        || c.getAttribute('aria-describedby') !== c.querySelector('.tip').id
+        || c.dataset.reqs.split(' ').some(r => !c.querySelector('.tip').textContent.includes(r)))
+      .map(c => c.textContent.slice(0, 60)));
+    assert.deepEqual(bad, []);
+  }),
 };
