@@ -20,9 +20,11 @@ export const tests = {
   'axe: review view, with a clause tooltip shown on hover and one on focus': () => withPage(async page => {
     await open(page);
     const served = page.locator('[data-testid="clause"]:not([data-status="none"])');
-    await served.nth(0).focus();
+    // Hover first: a focused clause's tooltip may cover the next clause.
     await served.nth(1).hover();
     await served.nth(1).locator('.tip').waitFor({ state: 'visible' });
+    await served.nth(0).focus();
+    await served.nth(0).locator('.tip').waitFor({ state: 'visible' });
     await axe(page, 'review');
   }),
   'axe: edit mode with a finding opened, at 1024 px': () => withPage(async page => {
