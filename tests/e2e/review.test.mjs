@@ -203,6 +203,31 @@ export const tests = {
     assert.equal(await page.locator('[data-testid="clause"] .tip').count(), 2, 'only the clauses used got one');
   }),
 
+  'Escape dismisses a clause tooltip without moving the pointer or the focus': () => withPage(async page => {
+    await open(page);
+    const served = page.locator('[data-testid="clause"]:not([data-status="none"])');
+    // Hovered: Escape hides it while the pointer stays; entering the clause again shows it.
+    const hovered = served.first();
+    await hovered.scrollIntoViewIfNeeded();
+    await hovered.hover();
+    await hovered.locator('.tip').waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await hovered.locator('.tip').waitFor({ state: 'hidden' });
+    await page.mouse.move(0, 0);
+    await hovered.hover();
+    await hovered.locator('.tip').waitFor({ state: 'visible' });
+    await page.mouse.move(0, 0);
+    // Focused: Escape hides it and the focus stays on the clause; focusing again shows it.
+    const focused = served.nth(1);
+    await focused.focus();
+    await focused.locator('.tip').waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await focused.locator('.tip').waitFor({ state: 'hidden' });
+    assert.equal(await focused.evaluate(el => el === document.activeElement), true, 'focus stays');
+    await page.locator('[data-testid="contract-input"]').focus();
+    await focused.focus();
+    await focused.locator('.tip').waitFor({ state: 'visible' });
+  }),
   'after a re-analysis a new clause gets its own tooltip and none is stale': () => withPage(async page => {
     await open(page);
     await paste(page, NO_PATCH);

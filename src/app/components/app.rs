@@ -268,6 +268,8 @@ pub fn app() -> Html {
             } else if !ctrl && !e.alt_key() && !in_text_field(&e) && (key == "]" || key == "[") {
                 e.prevent_default();
                 on_gap.emit(key == "]");
+            } else if key == "escape" {
+                super::clause_list::dismiss_tips();
             }
         });
     }

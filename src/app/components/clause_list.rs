@@ -84,6 +84,38 @@ fn ensure_tip(target: Option<web_sys::EventTarget>, a: &Analysis, next_id: &RefC
     }
 }
 
+/// Escape dismisses the tooltip of every clause that shows one (hovered or
+/// holding focus) without moving the pointer or the focus (WCAG 1.4.13).
+pub fn dismiss_tips() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(list) = doc
+        .query_selector_all("[data-testid=\"clause\"]:hover, [data-testid=\"clause\"]:focus-within")
+    {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = el.set_attribute("data-tip-hidden", "");
+            }
+        }
+    }
+}
+
+/// A dismissed tooltip shows again when its clause gets focus again or the
+/// pointer enters it anew (not while it moves inside the clause).
+fn undismiss(target: Option<web_sys::EventTarget>, from: Option<web_sys::EventTarget>) {
+    let clause_of = |t: Option<web_sys::EventTarget>| {
+        t.and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest("[data-testid=\"clause\"]").ok().flatten())
+    };
+    if let Some(clause) = clause_of(target)
+        && clause.has_attribute("data-tip-hidden")
+        && clause_of(from).is_none_or(|c| c != clause)
+    {
+        let _ = clause.remove_attribute("data-tip-hidden");
+    }
+}
+
 #[function_component(ClauseList)]
 pub fn clause_list(p: &Props) -> Html {
     // Key → the clause element shown for it in the previous render.
@@ -153,9 +185,15 @@ pub fn clause_list(p: &Props) -> Html {
     };
     let onmouseover = {
         let f = on_tip.clone();
-        Callback::from(move |e: MouseEvent| f(e.target()))
+        Callback::from(move |e: MouseEvent| {
+            undismiss(e.target(), e.related_target());
+            f(e.target())
+        })
     };
-    let onfocusin = Callback::from(move |e: FocusEvent| on_tip(e.target()));
+    let onfocusin = Callback::from(move |e: FocusEvent| {
+        undismiss(e.target(), None);
+        on_tip(e.target())
+    });
     html! {
         <div class="clauses" aria-label="Contract clauses" {onmouseover} {onfocusin}>
             { VList::with_children(items, None) }
