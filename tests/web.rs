@@ -85,20 +85,27 @@ fn sanitised_model_language_creates_no_script_or_img_elements() {
     );
 }
 
+/// A clause serving one requirement whose ID and reason are hostile markup
+/// (its title is an iframe), as a malicious clause pack could supply.
+fn one_role(req: &str, reason: &str) -> mc2::review::view::ClauseInfo {
+    use mc2::review::view;
+    view::ClauseInfo {
+        roles: vec![view::ClauseRole {
+            req: req.into(),
+            title: "<iframe src=x></iframe>".into(),
+            status: mc2::engine::Status::Weak,
+            reasons: vec![reason.into()],
+        }],
+        phrases: vec![],
+    }
+}
+
 #[wasm_bindgen_test]
 fn pasted_markup_in_a_clause_stays_text_in_the_dom() {
     use mc2::review::{clause_html, view};
     let hostile =
         "1. <script>alert(1)</script> <img src=x onerror=alert(1)> \"quoted\" 'x' & <b>bold</b>";
-    let info = view::ClauseInfo {
-        roles: vec![view::ClauseRole {
-            req: "X\" onfocus=\"alert(1)".into(),
-            title: "<iframe src=x></iframe>".into(),
-            status: mc2::engine::Status::Weak,
-            reasons: vec!["<svg onload=alert(1)>".into()],
-        }],
-        phrases: vec![],
-    };
+    let info = one_role("X\" onfocus=\"alert(1)", "<svg onload=alert(1)>");
     let runs = view::runs(hostile, mc2::engine::Span::new(0, hostile.len()), &[], &[]);
     let html = clause_html::clause_html(0, &info, &runs);
     let el = parsed_without(
@@ -137,15 +144,10 @@ fn pasted_markup_in_a_clause_stays_text_in_the_dom() {
 #[wasm_bindgen_test]
 fn hostile_reasons_in_a_lazily_built_tooltip_stay_text_in_the_dom() {
     use mc2::review::{clause_html, view};
-    let info = view::ClauseInfo {
-        roles: vec![view::ClauseRole {
-            req: "<b>X</b>".into(),
-            title: "<iframe src=x></iframe>".into(),
-            status: mc2::engine::Status::Weak,
-            reasons: vec!["<svg onload=alert(1)> <img src=x onerror=alert(1)>".into()],
-        }],
-        phrases: vec![],
-    };
+    let info = one_role(
+        "<b>X</b>",
+        "<svg onload=alert(1)> <img src=x onerror=alert(1)>",
+    );
     let runs = view::runs("1. Text", mc2::engine::Span::new(0, 7), &[], &[]);
     let el = parsed_without(&clause_html::clause_html(0, &info, &runs), &[".tip"]);
     let clause = el
