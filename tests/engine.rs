@@ -383,3 +383,22 @@ fn a_list_item_that_opens_with_a_command_is_a_binding_duty() {
     let auth = hits.iter().find(|h| h.req == "PDM-AUTH");
     assert_eq!(auth.map(|h| h.status), Some(Status::Strong), "{hits:?}");
 }
+
+#[test]
+fn naming_a_law_is_not_a_measurable_standard() {
+    // HIPAA applies anyway: citing it adds nothing a reviewer can check,
+    // unlike a named security standard or a deadline.
+    let status = |text: &str| {
+        engine()
+            .classify(text, &Options::default())
+            .into_iter()
+            .find(|h| h.req == "PDM-OS")
+            .map(|h| h.status)
+    };
+    assert_eq!(
+        status(
+            "Supplier shall keep the operating system of the Product on a supported version, consistent with HIPAA."
+        ),
+        Some(Status::Partial)
+    );
+}

@@ -63,9 +63,10 @@ pub fn vocab() -> &'static Vocab {
             ),
             sole: r(r"\b(solely|sole responsibility|exclusively|entirely) ?(responsible|liable)?\b"),
             // Named standards and frequencies. List markers ("(i)", bullets)
-            // are not: a list of vague duties is still vague.
+            // are not: a list of vague duties is still vague. Nor is a law
+            // such as HIPAA: it applies anyway, so citing it sets no measure.
             specific: r(
-                r"(\b(fips|nist|iso|iec|soc ?[12]|ssae|hitrust|pci|cis|owasp|aes|tls|sha-?\d|mfa|multi-factor|two-factor|800-\d+|62443|81001|27001|hipaa|ssdf|sbom|cyclonedx|spdx|mds2)\b|\b(annual(ly)?|quarterly|monthly|weekly|daily|at least once|every \w+ (months?|years?|days?)|once (per|a|each) (year|quarter|month))\b)",
+                r"(\b(fips|nist|iso|iec|soc ?[12]|ssae|hitrust|pci|cis|owasp|aes|tls|sha-?\d|mfa|multi-factor|two-factor|800-\d+|62443|81001|27001|ssdf|sbom|cyclonedx|spdx|mds2)\b|\b(annual(ly)?|quarterly|monthly|weekly|daily|at least once|every \w+ (months?|years?|days?)|once (per|a|each) (year|quarter|month))\b)",
             ),
             customer_duty: duty_re(
                 "customer|hospital|purchaser|buyer|client|licensee|hdo|health system",
