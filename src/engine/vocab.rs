@@ -209,34 +209,17 @@ const IMPERATIVES: &[&str] = &[
     "use",
 ];
 
-/// The imperative verb that opens `sentence` (after a list marker such as
-/// "•", "(b)", "iv)", "2."), as a span of `sentence`; `lower` is its
-/// ASCII-lowercase copy.
+/// The imperative verb that opens `lower` (an ASCII-lowercased sentence),
+/// after a bullet glyph or a list label ("(b)", "iv)", "2.", "- "), as a
+/// span of `lower`.
 pub fn imperative_opening(lower: &str) -> Option<Span> {
     let is_filler = |c: char| {
         c.is_whitespace()
-            || matches!(
-                c,
-                '-' | '*' | '\u{2022}' | '\u{25aa}' | '\u{25cf}' | '\u{2013}' | '\u{b7}'
-            )
+            || matches!(c, '-' | '*' | '\u{2013}')
+            || super::ingest::chars::is_bullet(c)
     };
-    let skip = |at: usize| lower.len() - lower[at..].trim_start_matches(is_filler).len();
-    let word_end = |from: usize| {
-        lower[from..]
-            .find(char::is_whitespace)
-            .map_or(lower.len(), |e| from + e)
-    };
-    let mut at = skip(0);
-    let first = &lower[at..word_end(at)];
-    let bare = first.trim_matches(|c: char| matches!(c, '(' | ')' | '.'));
-    let marker = !bare.is_empty()
-        && first.len() <= 8
-        && (first.ends_with(')') || first.ends_with('.'))
-        && (bare.chars().all(|c| c.is_ascii_digit() || c == '.')
-            || (bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_alphabetic())));
-    if marker {
-        at = skip(word_end(at));
-    }
+    let start = lower.len() - lower.trim_start_matches(is_filler).len();
+    let at = start + super::segment::labels::parse(&lower[start..]).map_or(0, |l| l.rest);
     let verb_end = lower[at..]
         .find(|c: char| !c.is_ascii_alphabetic())
         .map_or(lower.len(), |e| at + e);
