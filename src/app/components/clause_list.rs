@@ -44,15 +44,22 @@ fn parse_all(markup: &str, count: usize) -> Option<Vec<Node>> {
     (out.len() == count).then_some(out)
 }
 
+/// Selects a rendered clause element.
+const CLAUSE: &str = "[data-testid=\"clause\"]";
+
+/// The clause element an event target sits in.
+fn clause_of(target: Option<web_sys::EventTarget>) -> Option<Element> {
+    target
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|el| el.closest(CLAUSE).ok().flatten())
+}
+
 /// Give the clause containing `target` its tooltip, unless it has one or
 /// serves no requirement. The clause's position among its siblings is its
 /// index in the analysis that rendered the list (checked against its
 /// `data-reqs`, so a mismatch builds nothing rather than a wrong tooltip).
 fn ensure_tip(target: Option<web_sys::EventTarget>, a: &Analysis, next_id: &RefCell<u64>) {
-    let Some(el) = target.and_then(|t| t.dyn_into::<Element>().ok()) else {
-        return;
-    };
-    let Ok(Some(clause)) = el.closest("[data-testid=\"clause\"]") else {
+    let Some(clause) = clause_of(target) else {
         return;
     };
     if clause.has_attribute("aria-describedby")
@@ -90,9 +97,7 @@ pub fn dismiss_tips() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    if let Ok(list) = doc
-        .query_selector_all("[data-testid=\"clause\"]:hover, [data-testid=\"clause\"]:focus-within")
-    {
+    if let Ok(list) = doc.query_selector_all(&format!("{CLAUSE}:hover, {CLAUSE}:focus-within")) {
         for i in 0..list.length() {
             if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 let _ = el.set_attribute("data-tip-hidden", "");
@@ -104,10 +109,6 @@ pub fn dismiss_tips() {
 /// A dismissed tooltip shows again when its clause gets focus again or the
 /// pointer enters it anew (not while it moves inside the clause).
 fn undismiss(target: Option<web_sys::EventTarget>, from: Option<web_sys::EventTarget>) {
-    let clause_of = |t: Option<web_sys::EventTarget>| {
-        t.and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest("[data-testid=\"clause\"]").ok().flatten())
-    };
     if let Some(clause) = clause_of(target)
         && clause.has_attribute("data-tip-hidden")
         && clause_of(from).is_none_or(|c| c != clause)
