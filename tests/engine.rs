@@ -183,12 +183,22 @@ fn a_longer_patch_window_is_partial_with_both_numbers_and_the_playbook_can_allow
 
 #[test]
 fn a_supplier_duty_put_on_the_customer_is_not_met() {
-    let hits = engine().classify(
-        "Customer shall encrypt all data stored on the device using AES-256.",
-        &Options::default(),
+    assert_eq!(
+        status_of(
+            "Customer shall encrypt all data stored on the device using AES-256.",
+            "PDM-CRYPTO"
+        ),
+        Some(Status::Weak)
     );
-    let crypto = hits.iter().find(|h| h.req == "PDM-CRYPTO");
-    assert_eq!(crypto.map(|h| h.status), Some(Status::Weak));
+}
+
+/// The grade `req` gets in `text` classified on its own (None: not found).
+fn status_of(text: &str, req: &str) -> Option<Status> {
+    engine()
+        .classify(text, &Options::default())
+        .into_iter()
+        .find(|h| h.req == req)
+        .map(|h| h.status)
 }
 
 fn reqs_of(text: &str) -> Vec<String> {
@@ -246,13 +256,7 @@ fn free_updates_are_a_cost_term_and_a_patch_deadline_stays_a_patch_term() {
 
 #[test]
 fn a_numbered_list_is_not_a_standard_but_a_named_frequency_is() {
-    let status = |text: &str| {
-        engine()
-            .classify(text, &Options::default())
-            .into_iter()
-            .find(|h| h.req == "PDM-MALWARE")
-            .map(|h| h.status)
-    };
+    let status = |text: &str| status_of(text, "PDM-MALWARE");
     assert_eq!(
         status(
             "Supplier shall (a) maintain anti-malware protection on the Product and (b) keep the anti-malware protection current."
@@ -280,12 +284,13 @@ fn a_definition_of_a_security_term_is_found_with_or_without_quotes() {
 
 #[test]
 fn escape_qualifiers_make_a_duty_weak() {
-    let hits = engine().classify(
-        "Supplier will use commercially reasonable efforts to provide security patches for the Product.",
-        &Options::default(),
+    assert_eq!(
+        status_of(
+            "Supplier will use commercially reasonable efforts to provide security patches for the Product.",
+            "PERF-PATCH"
+        ),
+        Some(Status::Weak)
     );
-    let patch = hits.iter().find(|h| h.req == "PERF-PATCH");
-    assert_eq!(patch.map(|h| h.status), Some(Status::Weak));
 }
 
 #[test]
@@ -376,28 +381,23 @@ fn an_access_and_notice_clause_without_security_wording_is_not_a_finding() {
 
 #[test]
 fn a_list_item_that_opens_with_a_command_is_a_binding_duty() {
-    let hits = engine().classify(
-        "\u{2022} Ensure that default passwords are changed before any system is put into use.",
-        &Options::default(),
+    assert_eq!(
+        status_of(
+            "\u{2022} Ensure that default passwords are changed before any system is put into use.",
+            "PDM-AUTH"
+        ),
+        Some(Status::Strong)
     );
-    let auth = hits.iter().find(|h| h.req == "PDM-AUTH");
-    assert_eq!(auth.map(|h| h.status), Some(Status::Strong), "{hits:?}");
 }
 
 #[test]
 fn naming_a_law_is_not_a_measurable_standard() {
     // HIPAA applies anyway: citing it adds nothing a reviewer can check,
     // unlike a named security standard or a deadline.
-    let status = |text: &str| {
-        engine()
-            .classify(text, &Options::default())
-            .into_iter()
-            .find(|h| h.req == "PDM-OS")
-            .map(|h| h.status)
-    };
     assert_eq!(
-        status(
-            "Supplier shall keep the operating system of the Product on a supported version, consistent with HIPAA."
+        status_of(
+            "Supplier shall keep the operating system of the Product on a supported version, consistent with HIPAA.",
+            "PDM-OS"
         ),
         Some(Status::Partial)
     );

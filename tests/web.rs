@@ -85,6 +85,19 @@ fn sanitised_model_language_creates_no_script_or_img_elements() {
     );
 }
 
+/// Elements and handlers that hostile clause text, IDs or reasons would
+/// create if they were parsed as markup instead of shown as text.
+const INJECTED: &[&str] = &[
+    "script",
+    "img",
+    "iframe",
+    "svg",
+    "b",
+    "[onerror]",
+    "[onfocus]",
+    "[onload]",
+];
+
 /// A clause serving one requirement whose ID and reason are hostile markup
 /// (its title is an iframe), as a malicious clause pack could supply.
 fn one_role(req: &str, reason: &str) -> mc2::review::view::ClauseInfo {
@@ -108,18 +121,7 @@ fn pasted_markup_in_a_clause_stays_text_in_the_dom() {
     let info = one_role("X\" onfocus=\"alert(1)", "<svg onload=alert(1)>");
     let runs = view::runs(hostile, mc2::engine::Span::new(0, hostile.len()), &[], &[]);
     let html = clause_html::clause_html(0, &info, &runs);
-    let el = parsed_without(
-        &html,
-        &[
-            "script",
-            "img",
-            "iframe",
-            "svg",
-            "b",
-            "[onerror]",
-            "[onfocus]",
-        ],
-    );
+    let el = parsed_without(&html, INJECTED);
     let clause = el
         .query_selector("[data-testid=\"clause\"]")
         .ok()
@@ -160,15 +162,7 @@ fn hostile_reasons_in_a_lazily_built_tooltip_stay_text_in_the_dom() {
     clause
         .insert_adjacent_html("beforeend", &tip)
         .expect("tooltip inserted");
-    for sel in [
-        "script",
-        "img",
-        "iframe",
-        "svg",
-        "b",
-        "[onerror]",
-        "[onload]",
-    ] {
+    for sel in INJECTED {
         assert!(matches!(el.query_selector(sel), Ok(None)), "{sel} in {tip}");
     }
     let shown = el
