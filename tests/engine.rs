@@ -50,7 +50,7 @@ fn strong_addendum_meets_most_requirements_it_covers() {
     check(
         "strong_addendum.txt",
         expect![[r#"
-            GEN-SCOPE strong [2 ]
+            GEN-SCOPE strong [2]
             DEF strong [3 4 1]
             GEN-SHARED partial [13]
             HDO-RESP strong [13 4]
@@ -92,13 +92,12 @@ fn baa_and_addendum_deadlines_conflict() {
     check(
         "baa_conflict.txt",
         expect![[r#"
-            GEN-SCOPE strong [3]
             GEN-SHARED partial [5]
             HDO-RESP partial [5]
             PDM-DATA partial [2]
             PERF-PATCH conflict [4 5]
             PERF-INCIDENT conflict [3 2]
-            missing: 29
+            missing: 30
         "#]],
     );
     let r = engine().analyze(&fixture("baa_conflict.txt"), &Options::default());
