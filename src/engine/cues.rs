@@ -31,6 +31,10 @@ pub struct ReqCues {
     /// For each topic regex: more literal sets (indices as above) a word of
     /// each of which occurs in every match (see [`super::gate`]).
     pub pattern_sets: Vec<Vec<usize>>,
+    /// The distinct gating sets of `patterns`: when none of them has a hit in
+    /// a clause and no concept named the requirement, none of its patterns
+    /// can match there, so detection skips the requirement.
+    pub gates: Vec<usize>,
     pub strong: Vec<Gated>,
     pub weak: Vec<Gated>,
     pub conflict: Vec<Gated>,
@@ -334,9 +338,13 @@ fn req_cues(
     pattern_sets: Vec<Vec<usize>>,
 ) -> ReqCues {
     let c = &r.meta.cues;
+    let mut gates: Vec<usize> = patterns.iter().filter_map(|(_, g)| *g).collect();
+    gates.sort_unstable();
+    gates.dedup();
     ReqCues {
         id: r.meta.id.clone(),
         party: r.meta.party,
+        gates,
         patterns,
         pattern_sets,
         strong: rxs(&c.strong),

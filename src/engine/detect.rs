@@ -212,6 +212,10 @@ pub fn candidates(
             .all(|&s| hits[s].iter().any(|h| h.start >= w.start && h.end <= w.end))
     };
     for (ri, rc) in c.reqs.iter().enumerate() {
+        // Ungated patterns need a concept hit; gated ones a hit of their set.
+        if !by_req.contains_key(&ri) && rc.gates.iter().all(|&g| hits[g].is_empty()) {
+            continue;
+        }
         for ((re, gate), sets) in rc.patterns.iter().zip(&rc.pattern_sets) {
             let found = match gate {
                 Some(g) => {
