@@ -61,15 +61,26 @@ pub fn finding(
             st = Status::Conflict;
         }
         // Two different numbers for the same playbook threshold.
-        let nums: Vec<(usize, &str, f64, String)> = ev
+        let nums: Vec<(usize, &str, f64)> = ev
             .iter()
             .flat_map(|(e, g)| {
-                g.numbers.iter().map(move |(name, days, _)| {
-                    (e.clause, name.as_str(), *days, e.reasons.join(" "))
-                })
+                g.numbers
+                    .iter()
+                    .map(move |(name, days, _)| (e.clause, name.as_str(), *days))
             })
             .collect();
-        'outer: for (i, a) in nums.iter().enumerate() {
+        // The pairwise search below is quadratic; a long contract repeating
+        // one period in hundreds of clauses has no pair to find, so it only
+        // runs when some threshold sees two periods that differ.
+        let mut spread: Vec<(&str, f64, f64)> = Vec::new();
+        for &(_, name, days) in &nums {
+            match spread.iter_mut().find(|s| s.0 == name) {
+                Some(s) => (s.1, s.2) = (s.1.min(days), s.2.max(days)),
+                None => spread.push((name, days, days)),
+            }
+        }
+        let differ = spread.iter().any(|s| s.2 - s.1 > 0.5);
+        'outer: for (i, a) in nums.iter().enumerate().filter(|_| differ) {
             for b in &nums[i + 1..] {
                 // Only periods measured against the same threshold compete: an
                 // exploited-vulnerability deadline of 14 days beside a routine
