@@ -379,6 +379,16 @@ fn an_access_and_notice_clause_without_security_wording_is_not_a_finding() {
 }
 
 #[test]
+fn restoring_after_ransomware_is_resilience_not_incident_notice() {
+    // "Ransomware" is security vocabulary (the clause passes the security
+    // gate), and naming an incident does not make a restore duty a notice one.
+    let reqs = reqs_of(
+        "After a ransomware attack, Supplier shall restore the Product's software within twenty-four (24) hours.",
+    );
+    assert_eq!(reqs, ["PDM-RESIL"]);
+}
+
+#[test]
 fn a_list_item_that_opens_with_a_command_is_a_binding_duty() {
     assert_eq!(
         status_of(

@@ -97,7 +97,8 @@ fn duty_re(side: &str) -> Gated {
 /// words are deliberately not in the list: insurance, payment and records
 /// clauses use them all the time. "Privileges", "remote", "discontinued" and
 /// "assessment" are in it: in a clause that already has a topic cue they name
-/// access control, remote service, end of life and risk assessment.
+/// access control, remote service, end of life and risk assessment; so are
+/// attack kinds ("ransomware", "phishing", "denial of service") and "forensic".
 pub fn security_context(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "secur",
@@ -105,6 +106,10 @@ pub fn security_context(text: &str) -> bool {
         "vulnerab",
         "patch",
         "malware",
+        "ransomware",
+        "phishing",
+        "denial of service",
+        "forensic",
         "malicious",
         "virus",
         "encrypt",
