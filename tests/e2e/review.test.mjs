@@ -203,6 +203,32 @@ export const tests = {
     assert.equal(await page.locator('[data-testid="clause"] .tip').count(), 2, 'only the clauses used got one');
   }),
 
+  'a clause reached with Tab shows its reasons under it, not over the next clause': () => withPage(async page => {
+    await open(page);
+    const clauses = page.locator('[data-testid="clause"]');
+    // Two neighbouring clauses where the first serves a requirement (so it has reasons).
+    const n = await clauses.count();
+    let i = -1;
+    for (let k = 0; k + 1 < n && i < 0; k++) {
+      if ((await clauses.nth(k).getAttribute('data-status')) !== 'none') i = k;
+    }
+    assert.ok(i >= 0, 'the sample has a clause with reasons followed by another clause');
+    const first = clauses.nth(i);
+    const next = clauses.nth(i + 1);
+    await first.scrollIntoViewIfNeeded();
+    // Reach the clause from the keyboard: focus the one before it (or the list start) and Tab.
+    if (i > 0) await clauses.nth(i - 1).focus(); else await first.focus();
+    if (i > 0) await page.keyboard.press('Tab');
+    assert.equal(await first.evaluate(el => el === document.activeElement), true, 'Tab reached the clause');
+    const tip = first.locator('.tip');
+    await tip.waitFor({ state: 'visible' });
+    const a = await tip.boundingBox();
+    const b = await next.boundingBox();
+    assert.ok(a && b, 'both are laid out');
+    const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    assert.equal(overlap, false, `the tooltip (${JSON.stringify(a)}) covers the next clause (${JSON.stringify(b)})`);
+  }),
+
   'Escape dismisses a clause tooltip without moving the pointer or the focus': () => withPage(async page => {
     await open(page);
     const served = page.locator('[data-testid="clause"]:not([data-status="none"])');
