@@ -392,6 +392,21 @@ fn restoring_after_ransomware_is_recovery_not_incident_notice() {
 }
 
 #[test]
+fn a_report_of_improper_use_or_disclosure_is_incident_notice() {
+    // "Use or disclosure" is the HIPAA privacy rule's term: a business
+    // associate's duty to report one is breach notice, even without the
+    // word "security"; the same words in a confidentiality clause are not.
+    let baa = reqs_of(
+        "Business Associate shall report to Covered Entity any use or disclosure of the Protected Information not provided for by this Agreement of which it becomes aware within five (5) business days.",
+    );
+    assert!(baa.iter().any(|r| r == "PERF-INCIDENT"), "{baa:?}");
+    let nda = reqs_of(
+        "Recipient shall not make any use or disclosure of the Confidential Information except to perform its obligations under this Agreement.",
+    );
+    assert!(nda.is_empty(), "{nda:?}");
+}
+
+#[test]
 fn a_list_item_that_opens_with_a_command_is_a_binding_duty() {
     assert_eq!(
         status_of(

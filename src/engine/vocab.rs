@@ -98,7 +98,9 @@ fn duty_re(side: &str) -> Gated {
 /// clauses use them all the time. "Privileges", "remote", "discontinued" and
 /// "assessment" are in it: in a clause that already has a topic cue they name
 /// access control, remote service, end of life and risk assessment; so are
-/// attack kinds ("ransomware", "phishing", "denial of service") and "forensic".
+/// attack kinds ("ransomware", "phishing", "denial of service"), "forensic",
+/// and "use or disclosure", the HIPAA privacy rule's term for what a business
+/// associate must report.
 pub fn security_context(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "secur",
@@ -119,6 +121,7 @@ pub fn security_context(text: &str) -> bool {
         "authenticat",
         "firewall",
         "protected health",
+        "use or disclosure",
         " phi",
         "hipaa",
         "intrusion",
