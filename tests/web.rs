@@ -55,13 +55,24 @@ fn parsed_without(html: &str, selectors: &[&str]) -> web_sys::Element {
         .expect("a document in the browser");
     let el = doc.create_element("div").expect("a div");
     el.set_inner_html(html);
+    assert_none_in(&el, selectors, html);
+    el
+}
+
+/// Fails if anything in `el` matches one of `selectors`; `html` is what was
+/// parsed into it, for the message.
+fn assert_none_in(el: &web_sys::Element, selectors: &[&str], html: &str) {
     for sel in selectors {
         assert!(
             matches!(el.query_selector(sel), Ok(None)),
             "{sel} in {html}"
         );
     }
-    el
+}
+
+/// The first element in `el` matching `selector`.
+fn first(el: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    el.query_selector(selector).ok().flatten()
 }
 
 #[wasm_bindgen_test]
@@ -122,20 +133,12 @@ fn pasted_markup_in_a_clause_stays_text_in_the_dom() {
     let runs = view::runs(hostile, mc2::engine::Span::new(0, hostile.len()), &[], &[]);
     let html = clause_html::clause_html(0, &info, &runs);
     let el = parsed_without(&html, INJECTED);
-    let clause = el
-        .query_selector("[data-testid=\"clause\"]")
-        .ok()
-        .flatten()
-        .expect("one clause element");
+    let clause = first(&el, "[data-testid=\"clause\"]").expect("one clause element");
     assert_eq!(
         clause.get_attribute("data-reqs").as_deref(),
         Some("X\" onfocus=\"alert(1)")
     );
-    let text = el
-        .query_selector(".ctext")
-        .ok()
-        .flatten()
-        .and_then(|t| t.text_content());
+    let text = first(&el, ".ctext").and_then(|t| t.text_content());
     assert_eq!(
         text.as_deref(),
         Some(hostile),
@@ -152,24 +155,14 @@ fn hostile_reasons_in_a_lazily_built_tooltip_stay_text_in_the_dom() {
     );
     let runs = view::runs("1. Text", mc2::engine::Span::new(0, 7), &[], &[]);
     let el = parsed_without(&clause_html::clause_html(0, &info, &runs), &[".tip"]);
-    let clause = el
-        .query_selector("[data-testid=\"clause\"]")
-        .ok()
-        .flatten()
-        .expect("one clause element");
+    let clause = first(&el, "[data-testid=\"clause\"]").expect("one clause element");
     // What the app does on the first hover or focus.
     let tip = clause_html::tip_html("tip-1", &info);
     clause
         .insert_adjacent_html("beforeend", &tip)
         .expect("tooltip inserted");
-    for sel in INJECTED {
-        assert!(matches!(el.query_selector(sel), Ok(None)), "{sel} in {tip}");
-    }
-    let shown = el
-        .query_selector("#tip-1 .reasons")
-        .ok()
-        .flatten()
-        .and_then(|t| t.text_content());
+    assert_none_in(&el, INJECTED, &tip);
+    let shown = first(&el, "#tip-1 .reasons").and_then(|t| t.text_content());
     assert_eq!(
         shown.as_deref(),
         Some("<svg onload=alert(1)> <img src=x onerror=alert(1)>"),

@@ -207,7 +207,7 @@ pub fn candidates(
     let windows = &mut scratch.windows;
     windows.clear();
     let marks = &mut scratch.marks;
-    marks.ready = false;
+    marks.forget();
     let hits = &scratch.hits;
     let open = |s: usize| hits[s].iter().take(4).map(|h| h.start);
     // Whether every extra word set of a pattern has a hit inside `w`: if
@@ -295,7 +295,12 @@ struct Marks {
 }
 
 impl Marks {
-    /// Same result as [`window`]`(text, p)`.
+    /// A new text is being detected: its marks are found on its first window.
+    fn forget(&mut self) {
+        self.ready = false;
+    }
+
+    /// Same result as [`window`]`(text, p)` for the text since [`Marks::forget`].
     fn window(&mut self, text: &str, p: usize) -> Span {
         let b = text.as_bytes();
         if !self.ready {

@@ -79,9 +79,13 @@ pub fn finding(
                 None => spread.push((name, days, days)),
             }
         }
-        let differ = spread.iter().any(|s| s.2 - s.1 > 0.5);
-        'outer: for (i, a) in nums.iter().enumerate().filter(|_| differ) {
-            for b in &nums[i + 1..] {
+        let pairs: &[_] = if spread.iter().any(|s| s.2 - s.1 > 0.5) {
+            &nums
+        } else {
+            &[]
+        };
+        'outer: for (i, a) in pairs.iter().enumerate() {
+            for b in &pairs[i + 1..] {
                 // Only periods measured against the same threshold compete: an
                 // exploited-vulnerability deadline of 14 days beside a routine
                 // one of 30 is a tiered commitment, not a contradiction.
