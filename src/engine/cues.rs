@@ -85,6 +85,10 @@ impl Regex {
             })
             .as_ref()
     }
+    /// The regex as the engine compiles it (`(?i-u)` and normalised quotes).
+    pub fn source(&self) -> &str {
+        &self.src
+    }
     /// First match, as a byte range on char boundaries of `text`.
     pub fn find(&self, text: &str) -> Option<(usize, usize)> {
         let m = self.compiled()?.find(text.as_bytes())?;

@@ -10,7 +10,9 @@ use super::cues::{Gated, ReqCues};
 use super::detect::Candidate;
 use super::numbers::Duration;
 use super::parties::{self, Side};
-use super::vocab::{customer_duty, imperative_opening, supplier_duty, vocab};
+use super::vocab::{
+    Graded as V, Presence, customer_duty, imperative_opening, supplier_duty, vocab,
+};
 use super::{Parties, Span, Status};
 use crate::library::{Direction, Party, Playbook, Requirement, Threshold, Unit};
 
@@ -28,6 +30,16 @@ pub struct Graded {
 
 /// Focus sentences shorter than this (bytes, in total) widen to the whole text.
 const SHORT_FOCUS: usize = 150;
+
+/// The clause being graded, with what is computed once for all its candidates.
+pub struct Clause<'a> {
+    pub text: &'a str,
+    /// `text` ASCII-lowercased (same offsets).
+    pub lower: &'a str,
+    pub durs: &'a [Duration],
+    /// Which generic grading regexes match somewhere in `text`.
+    pub pres: Presence,
+}
 
 /// Everything grading needs besides the text.
 pub struct Ctx<'a> {
@@ -78,17 +90,16 @@ fn first(re: &[Gated], text: &str, lower: &str) -> Option<Span> {
         .find_map(|r| r.find(text, lower).map(|(a, b)| Span::new(a, b)))
 }
 
-/// Grade candidate `cand` of requirement `req` in `text` (`lower` is its
-/// ASCII-lowercase copy). `None` when an exclude cue vetoes it.
+/// Grade candidate `cand` of requirement `req` in `clause`. `None` when an
+/// exclude cue vetoes it.
 pub fn grade(
     ctx: &Ctx,
     req: &Requirement,
     rc: &ReqCues,
-    text: &str,
-    lower: &str,
+    clause: &Clause,
     cand: &Candidate,
-    durs: &[Duration],
 ) -> Option<Graded> {
+    let (text, lower, durs, pres) = (clause.text, clause.lower, clause.durs, clause.pres);
     let v = vocab();
     if cand.score < 2.0
         && cand.phrases.iter().any(|p| {
@@ -152,15 +163,19 @@ pub fn grade(
         ));
         return Some(g);
     }
-    let in_focus = |re: &Gated| {
+    // A generic grading regex in the focus sentences, when it matches
+    // somewhere in the clause at all.
+    let in_focus = |which: V, re: &Gated| {
+        pres.may(which).then_some(())?;
         focus.iter().find_map(|f| {
             re.find(&text[f.start..f.end], &lower[f.start..f.end])
                 .map(|(a, b)| Span::new(f.start + a, f.start + b))
         })
     };
-    if let Some(s) = in_focus(&v.negation)
-        .or_else(|| v.exclusion.find(text, lower).map(|(a, b)| Span::new(a, b)))
-    {
+    if let Some(s) = in_focus(V::Negation, &v.negation).or_else(|| {
+        pres.may(V::Exclusion).then_some(())?;
+        v.exclusion.find(text, lower).map(|(a, b)| Span::new(a, b))
+    }) {
         g.phrases.push(s);
         g.status = Status::Conflict;
         g.reasons.push(format!(
@@ -196,7 +211,7 @@ pub fn grade(
             Side::Customer => (&cus, &sup),
             Side::Supplier => (&sup, &cus),
         };
-        let sole = in_focus(&v.sole);
+        let sole = in_focus(V::Sole, &v.sole);
         g.status = if sole.is_some() && o == Side::Customer {
             Status::Conflict
         } else {
@@ -216,9 +231,12 @@ pub fn grade(
     }
 
     // 3. Modal strength and escape qualifiers.
-    let whole = |re: &Gated| re.find(text, lower).map(|(a, b)| Span::new(a, b));
-    let binding = in_focus(&v.binding)
-        .or_else(|| whole(&v.binding))
+    let whole = |which: V, re: &Gated| {
+        pres.may(which).then_some(())?;
+        re.find(text, lower).map(|(a, b)| Span::new(a, b))
+    };
+    let binding = in_focus(V::Binding, &v.binding)
+        .or_else(|| whole(V::Binding, &v.binding))
         // A list item that opens with a command ("• Ensure that …") is
         // binding: its modal is in the lead-in, often a clause of its own.
         .or_else(|| {
@@ -227,13 +245,13 @@ pub fn grade(
                     .map(|s| Span::new(f.start + s.start, f.start + s.end))
             })
         });
-    let specific = whole(&v.specific);
-    let soft = in_focus(&v.soft_escape).filter(|s| {
+    let specific = whole(V::Specific, &v.specific);
+    let soft = in_focus(V::SoftEscape, &v.soft_escape).filter(|s| {
         let before = &lower[floor(lower, s.start.saturating_sub(30))..s.start];
         !before.contains("except") && !before.contains("unless") && specific.is_none()
     });
-    let escape = in_focus(&v.escape).or(soft);
-    let permissive = in_focus(&v.permissive);
+    let escape = in_focus(V::Escape, &v.escape).or(soft);
+    let permissive = in_focus(V::Permissive, &v.permissive);
     let cue_weak = in_focus_any(&rc.weak);
     let cue_strong = in_focus_any(&rc.strong);
     let escape = escape.or(cue_weak);
@@ -345,7 +363,7 @@ pub fn grade(
                 quote(text, s)
             ));
         }
-    } else if let Some(s) = in_focus(&v.vague) {
+    } else if let Some(s) = in_focus(V::Vague, &v.vague) {
         g.phrases.push(s);
         g.reasons.push(format!(
             "Binding but vague: {} sets no measurable standard.",

@@ -227,12 +227,21 @@ impl Engine {
             });
             one_side = Some((shared, span));
         }
+        let clause = grade::Clause {
+            text,
+            lower: &lower,
+            durs,
+            pres: if ranked.is_empty() {
+                vocab::Presence::ALL
+            } else {
+                vocab::vocab().presence(text)
+            },
+        };
         ranked
             .into_iter()
             .filter_map(|cand| {
                 let req = &self.lib.requirements[cand.req];
-                let mut graded =
-                    grade::grade(&ctx, req, &c.reqs[cand.req], text, &lower, &cand, durs)?;
+                let mut graded = grade::grade(&ctx, req, &c.reqs[cand.req], &clause, &cand)?;
                 if let Some((shared, span)) = one_side
                     && cand.req == shared
                 {

@@ -26,6 +26,40 @@ pub struct Vocab {
     /// See [`customer_responsibility`] and [`shared_allocation`].
     customer_responsibility: Gated,
     shared_allocation: Gated,
+    /// The grading regexes of [`Presence`] as one set (built on first use;
+    /// `None` if it cannot be built, and then every regex runs).
+    set: OnceLock<Option<regex::bytes::RegexSet>>,
+}
+
+/// Which of the generic grading regexes match somewhere in a clause, from one
+/// scan of it. Grading asks each of them about the candidate's sentences; a
+/// regex that matches nowhere in the clause cannot match in one of its
+/// sentences (sentences are split between non-word characters, so `\b` reads
+/// the same, and no grading regex is anchored), so it is skipped. Every
+/// candidate of a clause used to scan its sentences with each regex in turn.
+#[derive(Debug, Clone, Copy)]
+pub struct Presence(u16);
+
+/// Index of each regex in [`Presence`] (order of [`Vocab::graded`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Graded {
+    Binding,
+    Escape,
+    SoftEscape,
+    Exclusion,
+    Permissive,
+    Negation,
+    Vague,
+    Sole,
+    Specific,
+}
+
+impl Presence {
+    /// Every regex may match (no pre-scan).
+    pub const ALL: Presence = Presence(u16::MAX);
+    pub fn may(self, r: Graded) -> bool {
+        self.0 & (1 << r as u16) != 0
+    }
 }
 
 /// The shared vocabulary (compiled on first use).
@@ -81,8 +115,45 @@ pub fn vocab() -> &'static Vocab {
                 r"\b((customer|hospital|client|buyer|purchaser|licensee|user|you)s?(\W{1,3}s)? (is|are|shall be|will be|remains?) (solely |fully |exclusively |also |entirely )?responsible|(is|are|remains?|be) (the )?(sole |exclusive )?(customer|hospital|client|buyer|purchaser|licensee|user)(\W{1,3}s)? (sole |own )?responsibilit(y|ies)|(customer|hospital|client|buyer|purchaser|licensee)(\W{1,3}s)? responsibilities|(customer|hospital|client|buyer|purchaser|licensee|you) (assumes?|bears?|retains?|accepts?) (full |sole |all )?responsibility)\b",
                 &["responsib"],
             ),
+            set: OnceLock::new(),
         }
     })
+}
+
+impl Vocab {
+    /// The regexes of [`Graded`], in its order.
+    fn graded(&self) -> [&Gated; 9] {
+        [
+            &self.binding,
+            &self.escape,
+            &self.soft_escape,
+            &self.exclusion,
+            &self.permissive,
+            &self.negation,
+            &self.vague,
+            &self.sole,
+            &self.specific,
+        ]
+    }
+
+    /// Which grading regexes match somewhere in `text`.
+    pub fn presence(&self, text: &str) -> Presence {
+        let set = self.set.get_or_init(|| {
+            regex::bytes::RegexSetBuilder::new(self.graded().iter().map(|g| g.re.source()))
+                .size_limit(1 << 21)
+                .dfa_size_limit(1 << 20)
+                .build()
+                .ok()
+        });
+        match set {
+            Some(set) => Presence(
+                set.matches(text.as_bytes())
+                    .iter()
+                    .fold(0, |m, i| m | 1 << i),
+            ),
+            None => Presence::ALL,
+        }
+    }
 }
 
 fn duty_re(side: &str) -> Gated {
@@ -400,6 +471,41 @@ mod tests {
         ] {
             assert!(!security_context(text), "{text}");
         }
+    }
+
+    /// The one-scan presence check may only skip a grading regex that
+    /// cannot match in any sentence of the clause: grading runs them on
+    /// sentences, the check on the whole clause.
+    #[test]
+    fn presence_never_hides_a_match_in_a_sentence() {
+        let v = vocab();
+        let texts = [
+            "Supplier shall use commercially reasonable efforts to patch. It may, upon request, provide SBOMs annually; Customer is solely responsible.",
+            "Vendor has no obligation to support the device.\n\nUpdates are not included and are recommended only. Promptly!",
+            "The parties agree.",
+            "",
+        ];
+        for text in texts {
+            let lower = text.to_ascii_lowercase();
+            let pres = v.presence(text);
+            for (i, re) in v.graded().iter().enumerate() {
+                let anywhere = super::super::grade::sentences(text).iter().any(|s| {
+                    re.find(&text[s.start..s.end], &lower[s.start..s.end])
+                        .is_some()
+                });
+                assert_eq!(
+                    pres.0 & (1 << i) != 0,
+                    anywhere || re.find(text, &lower).is_some(),
+                    "regex {i} in {text:?}"
+                );
+                if anywhere {
+                    assert!(pres.0 & (1 << i) != 0, "regex {i} hidden in {text:?}");
+                }
+            }
+        }
+        // A clause without any modal or qualifier skips them all but nothing else.
+        let p = v.presence("Definitions and headings.");
+        assert!(!p.may(Graded::Binding) && !p.may(Graded::Escape) && !p.may(Graded::Negation));
     }
 
     /// Cue regexes are compiled on first use, and one that does not compile
