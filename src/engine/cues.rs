@@ -210,6 +210,14 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
     std::iter::from_fn(move || {
         while pos < text.len() {
+            // ASCII (nearly all contract text) without decoding a char.
+            if bytes[pos].is_ascii() {
+                if bytes[pos].is_ascii_alphanumeric() {
+                    break;
+                }
+                pos += 1;
+                continue;
+            }
             let c = text[pos..].chars().next()?;
             if c.is_alphanumeric() {
                 break;
