@@ -429,3 +429,14 @@ fn naming_a_law_is_not_a_measurable_standard() {
         Some(Status::Partial)
     );
 }
+
+/// The catalogue's strong incident notice runs from the supplier's
+/// determination that an incident occurred; only a clock that waits for
+/// confirmation or the end of an investigation starts late.
+#[test]
+fn notice_after_the_supplier_determines_an_incident_is_not_a_late_clock() {
+    let on_time = "Supplier shall notify Customer in writing within five (5) days after Supplier determines that a Security Incident affecting Customer data has occurred.";
+    assert_eq!(status_of(on_time, "PERF-INCIDENT"), Some(Status::Strong));
+    let late = "Supplier shall notify Customer in writing within five (5) days after Supplier confirms, following its investigation, that a Security Incident affecting Customer data has occurred.";
+    assert_eq!(status_of(late, "PERF-INCIDENT"), Some(Status::Partial));
+}

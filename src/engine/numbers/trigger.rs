@@ -11,7 +11,7 @@ const STEMS: [(&str, TriggerKind); 31] = [
     ("confirm", TriggerKind::Confirmation),
     ("validat", TriggerKind::Confirmation),
     ("verif", TriggerKind::Confirmation),
-    ("determin", TriggerKind::Confirmation),
+    ("determin", TriggerKind::Awareness),
     ("investigat", TriggerKind::Confirmation),
     ("triag", TriggerKind::Confirmation),
     ("reproduc", TriggerKind::Confirmation),
