@@ -440,3 +440,28 @@ fn notice_after_the_supplier_determines_an_incident_is_not_a_late_clock() {
     let late = "Supplier shall notify Customer in writing within five (5) days after Supplier confirms, following its investigation, that a Security Incident affecting Customer data has occurred.";
     assert_eq!(status_of(late, "PERF-INCIDENT"), Some(Status::Partial));
 }
+
+/// Catalogue topics whose ordinary wording has no generic security word
+/// still pass the security gate: network segmentation, infected devices,
+/// code analysis. "Disposal" is not such a word: disposing of packaging is
+/// not a sanitisation duty (media with customer data pass by "data").
+#[test]
+fn segmentation_and_infection_are_security_vocabulary() {
+    let found = |text: &str, req: &str| reqs_of(text).iter().any(|r| r == req);
+    assert!(found(
+        "Supplier shall support network segmentation of the Products.",
+        "PDM-NET"
+    ));
+    assert!(found(
+        "Supplier shall provide instructions for the disposal of storage media containing Customer data.",
+        "PDM-SANITIZE"
+    ));
+    assert!(found(
+        "Supplier shall rebuild any infected device at no charge.",
+        "PDM-MALWARE"
+    ));
+    // The same duties on goods are not security findings.
+    assert!(
+        reqs_of("Supplier shall provide instructions for the disposal of packaging.").is_empty()
+    );
+}

@@ -171,7 +171,10 @@ fn duty_re(side: &str) -> Gated {
 /// access control, remote service, end of life and risk assessment; so are
 /// attack kinds ("ransomware", "phishing", "denial of service"), "forensic",
 /// and "use or disclosure", the HIPAA privacy rule's term for what a business
-/// associate must report.
+/// associate must report. Network segmentation, infected devices and code
+/// analysis (static, composition) name catalogue topics in words a drafter
+/// uses without any other security term; "disposal" and "configuration" do
+/// not join: packaging is disposed of and equipment configured.
 pub fn security_context(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "secur",
@@ -238,6 +241,12 @@ pub fn security_context(text: &str) -> bool {
         "third-party component",
         "third party component",
         "privilege",
+        "segmentation",
+        "segmented",
+        "infect",
+        "static analysis",
+        "code analysis",
+        "composition analysis",
         "remote",
         "discontinu",
         "assessment",
