@@ -51,7 +51,7 @@ fn strong_addendum_meets_most_requirements_it_covers() {
         "strong_addendum.txt",
         expect![[r#"
             GEN-SCOPE strong [2]
-            DEF strong [3 4 1]
+            DEF strong [1]
             GEN-SHARED partial [13]
             HDO-RESP strong [13 4]
             MAT-SDL strong [8]
@@ -60,7 +60,7 @@ fn strong_addendum_meets_most_requirements_it_covers() {
             PDM-AUTH strong [10 11]
             PDM-CRYPTO strong [9]
             PDM-REMOTE strong [11]
-            PERF-PATCH strong [12 3]
+            PERF-PATCH strong [3]
             PERF-VULN-NOTICE strong [4]
             PERF-INCIDENT strong [5]
             PERF-EOL partial [12]
@@ -464,4 +464,37 @@ fn segmentation_and_infection_are_security_vocabulary() {
     assert!(
         reqs_of("Supplier shall provide instructions for the disposal of packaging.").is_empty()
     );
+}
+
+/// A requirement's own weak wording is more specific than a generic
+/// negation in the same sentence: the catalogue calls test results kept
+/// "confidential, not shared" and an MDS2 "for information only; no
+/// warranty" weak, not a conflict.
+#[test]
+fn the_requirements_own_weak_wording_beats_a_generic_negation() {
+    let results = "Penetration test results are Supplier's confidential information, will not be shared with Customer, and Supplier has no obligation to provide them.";
+    assert_eq!(status_of(results, "MAT-AUDIT"), Some(Status::Weak));
+    let mds2 = "The MDS2 form is provided for information only, without warranty of any kind.";
+    assert_eq!(status_of(mds2, "MAT-MDS2"), Some(Status::Weak));
+    // Without such wording the negation still makes a conflict.
+    let none = "Supplier has no obligation to provide security patches for the Product.";
+    assert_eq!(status_of(none, "PERF-PATCH"), Some(Status::Conflict));
+}
+
+/// Each deadline is measured against the threshold its own words name: the
+/// exploited-vulnerability words after the second deadline do not make the
+/// first, ordinary one a 14-day exploited-vulnerability deadline.
+#[test]
+fn a_deadline_takes_its_threshold_from_its_own_words() {
+    let two = "Supplier shall make available each Security Patch within thirty (30) calendar days after the third-party vendor releases the patch, and within fourteen (14) calendar days for an Exploited Vulnerability.";
+    assert_eq!(status_of(two, "PERF-PATCH"), Some(Status::Strong));
+    let slow = "Supplier shall make available each Security Patch within thirty (30) calendar days after the third-party vendor releases the patch, and within thirty (30) calendar days for an Exploited Vulnerability.";
+    assert_eq!(status_of(slow, "PERF-PATCH"), Some(Status::Partial));
+}
+
+/// The definitions requirement is met by definitions, which have no modal.
+#[test]
+fn a_definitions_clause_is_graded_as_definitions_not_as_a_duty() {
+    let defs = "Definitions. \"Business Day\" means a day other than a Saturday, Sunday or public holiday; \"Exploited Vulnerability\" means a Vulnerability listed in the CISA Known Exploited Vulnerabilities catalog.";
+    assert_eq!(status_of(defs, "DEF"), Some(Status::Strong));
 }

@@ -28,6 +28,10 @@ pub struct Graded {
     pub overcommit: bool,
 }
 
+/// The built-in library's definitions requirement, whose evidence is a
+/// definition rather than a duty.
+const DEFINITIONS: &str = "DEF";
+
 /// Focus sentences shorter than this (bytes, in total) widen to the whole text.
 const SHORT_FOCUS: usize = 150;
 
@@ -172,10 +176,16 @@ pub fn grade(
                 .map(|(a, b)| Span::new(f.start + a, f.start + b))
         })
     };
-    if let Some(s) = in_focus(V::Negation, &v.negation).or_else(|| {
-        pres.may(V::Exclusion).then_some(())?;
-        v.exclusion.find(text, lower).map(|(a, b)| Span::new(a, b))
-    }) {
+    // The requirement's own weak wording ("for information only, without
+    // warranty") is more specific than a generic negation.
+    let cue_weak = in_focus_any(&rc.weak);
+    let negated = || {
+        in_focus(V::Negation, &v.negation).or_else(|| {
+            pres.may(V::Exclusion).then_some(())?;
+            v.exclusion.find(text, lower).map(|(a, b)| Span::new(a, b))
+        })
+    };
+    if let Some(s) = cue_weak.is_none().then(negated).flatten() {
         g.phrases.push(s);
         g.status = Status::Conflict;
         g.reasons.push(format!(
@@ -237,6 +247,13 @@ pub fn grade(
     };
     let binding = in_focus(V::Binding, &v.binding)
         .or_else(|| whole(V::Binding, &v.binding))
+        // A definition binds as written: the definitions requirement is met
+        // by defining the terms, not by a duty to define them.
+        .or_else(|| {
+            (req.meta.id == DEFINITIONS)
+                .then(|| in_focus_any(std::slice::from_ref(&v.definition)))
+                .flatten()
+        })
         // A list item that opens with a command ("• Ensure that …") is
         // binding: its modal is in the lead-in, often a clause of its own.
         .or_else(|| {
@@ -252,7 +269,6 @@ pub fn grade(
     });
     let escape = in_focus(V::Escape, &v.escape).or(soft);
     let permissive = in_focus(V::Permissive, &v.permissive);
-    let cue_weak = in_focus_any(&rc.weak);
     let cue_strong = in_focus_any(&rc.strong);
     let escape = escape.or(cue_weak);
     let has_number = !durs.is_empty();
@@ -289,7 +305,7 @@ pub fn grade(
         {
             continue;
         }
-        let Some((t, by_context)) = pick_threshold(&req.meta.thresholds, text, d) else {
+        let Some((t, by_context)) = pick_threshold(&req.meta.thresholds, text, d, durs) else {
             continue;
         };
         let limit = ctx.playbook.values.get(&t.name).copied().unwrap_or(t.value);
@@ -385,17 +401,33 @@ pub fn grade(
 
 /// The threshold a duration is measured against: the one whose `context`
 /// words occur nearest the duration; a sole threshold of a compatible unit
-/// when no context word is near.
+/// when no context word is near. The words looked at stop at the
+/// neighbouring durations (`all`), which have their own: in "within thirty
+/// (30) days after release, and within fourteen (14) days for an Exploited
+/// Vulnerability" the exploited-vulnerability words belong to the 14 days.
 fn pick_threshold<'a>(
     ts: &'a [Threshold],
     text: &str,
     d: &Duration,
+    all: &[Duration],
 ) -> Option<(&'a Threshold, bool)> {
     if ts.is_empty() {
         return None;
     }
-    let lo = floor(text, d.span.start.saturating_sub(120));
-    let hi = floor(text, (d.span.end + 120).min(text.len()));
+    let prev_end = all
+        .iter()
+        .map(|o| o.span.end)
+        .filter(|&e| e <= d.span.start)
+        .max()
+        .unwrap_or(0);
+    let next_start = all
+        .iter()
+        .map(|o| o.span.start)
+        .filter(|&s| s >= d.span.end)
+        .min()
+        .unwrap_or(text.len());
+    let lo = floor(text, d.span.start.saturating_sub(120).max(prev_end));
+    let hi = floor(text, (d.span.end + 120).min(next_start).min(text.len()));
     let near = text[lo..hi].to_lowercase();
     let mut best: Option<(usize, &Threshold)> = None;
     for t in ts {

@@ -26,6 +26,8 @@ pub struct Vocab {
     /// See [`customer_responsibility`] and [`shared_allocation`].
     customer_responsibility: Gated,
     shared_allocation: Gated,
+    /// A defined term and its definition verb ("\"Business Day\" means").
+    pub(crate) definition: Gated,
     /// The grading regexes of [`Presence`] as one set (built on first use;
     /// `None` if it cannot be built, and then every regex runs).
     set: OnceLock<Option<regex::bytes::RegexSet>>,
@@ -114,6 +116,10 @@ pub fn vocab() -> &'static Vocab {
             shared_allocation: g(
                 r"\b((customer|hospital|client|buyer|purchaser|licensee|user|you)s?(\W{1,3}s)? (is|are|shall be|will be|remains?) (solely |fully |exclusively |also |entirely )?responsible|(is|are|remains?|be) (the )?(sole |exclusive )?(customer|hospital|client|buyer|purchaser|licensee|user)(\W{1,3}s)? (sole |own )?responsibilit(y|ies)|(customer|hospital|client|buyer|purchaser|licensee)(\W{1,3}s)? responsibilities|(customer|hospital|client|buyer|purchaser|licensee|you) (assumes?|bears?|retains?|accepts?) (full |sole |all )?responsibility)\b",
                 &["responsib"],
+            ),
+            definition: g(
+                r#"["'][a-z][^"'\n]{1,60}["'],? (\([^)\n]{0,40}\) )?(means|mean|shall mean|has the meaning|have the meanings?|is defined as|are defined as|refers to|shall refer to)\b"#,
+                &["mean", "defined as", "refer"],
             ),
             set: OnceLock::new(),
         }
