@@ -110,7 +110,7 @@ impl Regex {
 }
 
 /// Widen `start..end` to the nearest char boundaries of `text`.
-fn snap(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+pub(crate) fn snap(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     while start > 0 && !text.is_char_boundary(start) {
         start -= 1;
     }

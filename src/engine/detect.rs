@@ -7,7 +7,7 @@
 //! of the enclosing sections add confidence but never make a topic alone.
 
 use super::Span;
-use super::cues::{Compiled, PhraseKind, words};
+use super::cues::{Compiled, PhraseKind, snap, words};
 use rust_stemmers::Stemmer;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -322,22 +322,17 @@ impl Marks {
         }
         let lo_lim = p.saturating_sub(300);
         let before = self.starts.partition_point(|&s| s <= p);
-        let mut lo = match before.checked_sub(1).map(|i| self.starts[i]) {
+        let lo = match before.checked_sub(1).map(|i| self.starts[i]) {
             Some(s) if s > lo_lim => s,
             _ => lo_lim.min(p),
         };
         let hi_lim = (p + 300).min(b.len());
         let after = self.ends.partition_point(|&e| e < p);
-        let mut hi = match self.ends.get(after) {
+        let hi = match self.ends.get(after) {
             Some(&e) if e < hi_lim => e + 1,
             _ => hi_lim.max(p),
         };
-        while lo > 0 && !text.is_char_boundary(lo) {
-            lo -= 1;
-        }
-        while hi < b.len() && !text.is_char_boundary(hi) {
-            hi += 1;
-        }
+        let (lo, hi) = snap(text, lo, hi);
         Span::new(lo, hi)
     }
 }
@@ -364,12 +359,7 @@ pub fn window(text: &str, p: usize) -> Span {
         }
         hi += 1;
     }
-    while lo > 0 && !text.is_char_boundary(lo) {
-        lo -= 1;
-    }
-    while hi < b.len() && !text.is_char_boundary(hi) {
-        hi += 1;
-    }
+    let (lo, hi) = snap(text, lo, hi);
     Span::new(lo, hi)
 }
 

@@ -11,7 +11,7 @@ use super::detect::Candidate;
 use super::numbers::Duration;
 use super::parties::{self, Side};
 use super::vocab::{
-    Graded as V, Presence, customer_duty, imperative_opening, supplier_duty, vocab,
+    GradingRegex as V, Presence, customer_duty, imperative_opening, supplier_duty, vocab,
 };
 use super::{Parties, Span, Status};
 use crate::library::{Direction, Party, Playbook, Requirement, Threshold, Unit};
@@ -27,10 +27,6 @@ pub struct Graded {
     /// The clause commits the supplier to much more than the playbook asks.
     pub overcommit: bool,
 }
-
-/// The built-in library's definitions requirement, whose evidence is a
-/// definition rather than a duty.
-const DEFINITIONS: &str = "DEF";
 
 /// Focus sentences shorter than this (bytes, in total) widen to the whole text.
 const SHORT_FOCUS: usize = 150;
@@ -49,6 +45,9 @@ pub struct Clause<'a> {
 pub struct Ctx<'a> {
     pub parties: &'a Parties,
     pub playbook: &'a Playbook,
+    /// The definitions requirement (index), whose evidence is a definition
+    /// rather than a duty.
+    pub definitions: Option<usize>,
 }
 
 /// Sentence ranges of `text` (split at . ; ! ? followed by space, and at blank lines).
@@ -250,7 +249,7 @@ pub fn grade(
         // A definition binds as written: the definitions requirement is met
         // by defining the terms, not by a duty to define them.
         .or_else(|| {
-            (req.meta.id == DEFINITIONS)
+            (ctx.definitions == Some(cand.req))
                 .then(|| in_focus_any(std::slice::from_ref(&v.definition)))
                 .flatten()
         })

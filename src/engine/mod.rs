@@ -75,6 +75,8 @@ struct Special {
     gen_shared: Option<usize>,
     perf_cost: Option<usize>,
     perf_patch: Option<usize>,
+    /// Met by definitions, which have no modal (see [`grade::Ctx`]).
+    def: Option<usize>,
 }
 
 impl Special {
@@ -85,6 +87,7 @@ impl Special {
             gen_shared: at("GEN-SHARED"),
             perf_cost: at("PERF-COST"),
             perf_patch: at("PERF-PATCH"),
+            def: at("DEF"),
         }
     }
 }
@@ -154,6 +157,7 @@ impl Engine {
         let ctx = grade::Ctx {
             parties,
             playbook: &opts.playbook,
+            definitions: self.special.def,
         };
         let cands = detect::candidates(c, scratch, text, heading_reqs);
         let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);

@@ -44,7 +44,7 @@ pub struct Presence(u16);
 
 /// Index of each regex in [`Presence`] (order of [`Vocab::graded`]).
 #[derive(Debug, Clone, Copy)]
-pub enum Graded {
+pub enum GradingRegex {
     Binding,
     Escape,
     SoftEscape,
@@ -59,7 +59,7 @@ pub enum Graded {
 impl Presence {
     /// Every regex may match (no pre-scan).
     pub const ALL: Presence = Presence(u16::MAX);
-    pub fn may(self, r: Graded) -> bool {
+    pub fn may(self, r: GradingRegex) -> bool {
         self.0 & (1 << r as u16) != 0
     }
 }
@@ -127,7 +127,7 @@ pub fn vocab() -> &'static Vocab {
 }
 
 impl Vocab {
-    /// The regexes of [`Graded`], in its order.
+    /// The regexes of [`GradingRegex`], in its order.
     fn graded(&self) -> [&Gated; 9] {
         [
             &self.binding,
@@ -521,7 +521,11 @@ mod tests {
         }
         // A clause without a modal or qualifier skips those regexes.
         let p = v.presence("Definitions and headings.");
-        assert!(!p.may(Graded::Binding) && !p.may(Graded::Escape) && !p.may(Graded::Negation));
+        assert!(
+            !p.may(GradingRegex::Binding)
+                && !p.may(GradingRegex::Escape)
+                && !p.may(GradingRegex::Negation)
+        );
     }
 
     /// Cue regexes are compiled on first use, and one that does not compile
