@@ -13,6 +13,7 @@ pub mod grade;
 pub mod ingest;
 pub mod insertion;
 pub mod numbers;
+pub mod parallel;
 pub mod parties;
 mod report;
 pub mod segment;
@@ -259,8 +260,15 @@ impl Engine {
             .collect()
     }
 
-    /// Run the whole pipeline on a document. Never fails.
+    /// Run the whole pipeline on a document. Never fails. Clauses are graded
+    /// on all available cores (one in the browser); the report is the same.
     pub fn analyze(&self, original: &str, opts: &Options) -> Report {
+        self.analyze_on(original, opts, parallel::threads())
+    }
+
+    /// [`Engine::analyze`] with clauses graded on at most `threads` threads
+    /// (the benchmark reports one thread and all of them).
+    pub fn analyze_on(&self, original: &str, opts: &Options, threads: usize) -> Report {
         let norm = ingest::normalize(original);
         let text = norm.text.as_str();
         let norm_clauses = segment::segment(text);
@@ -269,11 +277,10 @@ impl Engine {
             c.range = norm.span_to_original(c.range);
         }
         let parties = parties::detect(original, &clauses);
+        // The heading words each clause inherits from its enclosing sections.
         let mut scratch = Scratch::default();
         let mut heading_sets: Vec<Vec<usize>> = Vec::with_capacity(norm_clauses.len());
-        let mut per_req: Vec<Vec<(Evidence, grade::Graded)>> =
-            vec![Vec::new(); self.lib.requirements.len()];
-        for (i, cl) in norm_clauses.iter().enumerate() {
+        for cl in &norm_clauses {
             let mut hs = cl
                 .parent
                 .and_then(|p| heading_sets.get(p).cloned())
@@ -286,14 +293,22 @@ impl Engine {
                 }
             }
             heading_sets.push(hs);
-            if matches!(cl.kind, ClauseKind::Title | ClauseKind::Heading) {
-                continue;
-            }
-            let own = segment::own_range(&norm_clauses, i);
-            let Some(own_text) = text.get(own.start..own.end) else {
-                continue;
-            };
-            let hits = self.grade_text(&mut scratch, own_text, &heading_sets[i], &parties, opts);
+        }
+        // Each clause's own text (without its sub-clauses), graded on its own.
+        let work: Vec<(usize, Span)> = norm_clauses
+            .iter()
+            .enumerate()
+            .filter(|(_, cl)| !matches!(cl.kind, ClauseKind::Title | ClauseKind::Heading))
+            .map(|(i, _)| (i, segment::own_range(&norm_clauses, i)))
+            .collect();
+        let graded = parallel::map_runs(&work, threads, Scratch::default, |s, &(i, own)| {
+            text.get(own.start..own.end)
+                .map(|t| self.grade_text(s, t, &heading_sets[i], &parties, opts))
+                .unwrap_or_default()
+        });
+        let mut per_req: Vec<Vec<(Evidence, grade::Graded)>> =
+            vec![Vec::new(); self.lib.requirements.len()];
+        for (&(i, own), hits) in work.iter().zip(graded) {
             for h in hits {
                 let shift = |s: Span| {
                     norm.span_to_original(Span::new(s.start + own.start, s.end + own.start))

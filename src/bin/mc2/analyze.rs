@@ -409,27 +409,30 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         "engine build (once): {build_ms:.1} ms, {} cue phrases",
         engine.cue_phrases().len()
     );
+    let threads = mc2::engine::parallel::threads();
     println!(
-        "{:>6} {:>9} {:>12} {:>12} {:>7}",
-        "pages", "bytes", "analyze ms", "ac scan ms", "ratio"
+        "{:>6} {:>9} {:>13} {:>15} {:>11} {:>7} {:>7}",
+        "pages", "bytes", "1 thread ms", format!("{threads} threads ms"), "ac scan ms", "ratio1", "ratioN"
     );
     let opts = Options::default();
-    let mut t100 = 0.0;
+    let mut t100 = [0.0; 2];
     for pages in [20usize, 100, 1000] {
         let text = synth::contract(pages, 42);
-        // Warm-up, then the best of a few runs.
+        // Warm-up, then the best of a few runs, on one thread and on all.
         let reps = if pages >= 1000 { 3 } else { 7 };
-        let mut best = f64::MAX;
+        let mut best = [f64::MAX; 2];
         let mut found = 0;
-        for _ in 0..reps {
-            let t = Instant::now();
-            let r = engine.analyze(&text, &opts);
-            best = best.min(t.elapsed().as_secs_f64() * 1e3);
-            found = r
-                .findings
-                .iter()
-                .filter(|f| f.status != Status::Missing)
-                .count();
+        for (k, n) in [1, threads].into_iter().enumerate() {
+            for _ in 0..reps {
+                let t = Instant::now();
+                let r = engine.analyze_on(&text, &opts, n);
+                best[k] = best[k].min(t.elapsed().as_secs_f64() * 1e3);
+                found = r
+                    .findings
+                    .iter()
+                    .filter(|f| f.status != Status::Missing)
+                    .count();
+            }
         }
         let mut scan = f64::MAX;
         for _ in 0..reps {
@@ -442,14 +445,18 @@ pub fn bench(args: &[String]) -> Result<(), String> {
             t100 = best;
         }
         println!(
-            "{pages:>6} {:>9} {best:>12.2} {scan:>12.2} {:>6.1}x   ({found} requirements found)",
+            "{pages:>6} {:>9} {:>13.2} {:>15.2} {scan:>11.2} {:>6.1}x {:>6.1}x   ({found} requirements found)",
             text.len(),
-            best / scan.max(1e-6)
+            best[0],
+            best[1],
+            best[0] / scan.max(1e-6),
+            best[1] / scan.max(1e-6)
         );
-        if pages == 1000 && t100 > 0.0 {
+        if pages == 1000 && t100[0] > 0.0 && t100[1] > 0.0 {
             println!(
-                "linearity: 1000 pages = {:.1}x the 100-page time (target <= 10x)",
-                best / t100
+                "linearity: 1000 pages = {:.1}x the 100-page time on one thread, {:.1}x on {threads} (target <= 10x)",
+                best[0] / t100[0],
+                best[1] / t100[1]
             );
         }
     }
