@@ -83,7 +83,7 @@ pub fn vocab() -> &'static Vocab {
                 &["not ", "exclud", "additional", "required to pay", "retain"],
             ),
             soft_escape: g(
-                r"\b((up)?on (written )?request|if requested|as (may be )?required by (applicable )?law|to the extent required by law|where (feasible|practicable|possible|appropriate))\b",
+                r"\b((up)?on (written )?request|if requested|as (may be )?required by (applicable )?laws?|(to the extent|if|where|when) (so )?required by (applicable )?laws?|where (feasible|practicable|possible|appropriate))\b",
                 &["request", "required by", "where "],
             ),
             permissive: g(

@@ -1,0 +1,189 @@
+//! Clause-level rules of detection and grading, each a clause classified on
+//! its own: which requirements it serves and with what strength. Every test
+//! is a general rule (a kind of wording), never a copied eval text.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
+
+use mc2::engine::{Engine, Options, Status};
+use mc2::library::Library;
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::new(&Library::builtin()))
+}
+
+/// The grade `req` gets in `text` classified on its own (None: not found).
+fn status_of(text: &str, req: &str) -> Option<Status> {
+    engine()
+        .classify(text, &Options::default())
+        .into_iter()
+        .find(|h| h.req == req)
+        .map(|h| h.status)
+}
+
+fn reqs_of(text: &str) -> Vec<String> {
+    engine()
+        .classify(text, &Options::default())
+        .into_iter()
+        .map(|h| h.req)
+        .collect()
+}
+
+#[test]
+fn one_cue_of_two_words_near_each_other_is_enough_evidence() {
+    // The only PERF-IR cue here is "investigate … breach": a conjunction
+    // that counts as much as two separate cues.
+    let reqs = reqs_of("The Supplier shall immediately investigate any such breach.");
+    assert!(reqs.contains(&"PERF-IR".to_string()), "{reqs:?}");
+    // One single word of a topic is not.
+    let reqs = reqs_of("The Supplier shall keep an escalation list.");
+    assert!(!reqs.contains(&"PERF-IR".to_string()), "{reqs:?}");
+}
+
+#[test]
+fn an_access_and_notice_clause_without_security_wording_is_not_a_finding() {
+    // Several access/notice cues, but nothing about security: no requirement,
+    // and no hospital security duty either.
+    let reqs = reqs_of(
+        "Responsibilities of Customer. Customer shall promptly notify Vendor of any equipment failure and shall allow Vendor access to the equipment and to its facilities at a mutually agreed time so that Vendor can perform the Services.",
+    );
+    assert!(reqs.is_empty(), "{reqs:?}");
+}
+
+#[test]
+fn restoring_after_ransomware_is_recovery_not_incident_notice() {
+    // "Ransomware" is security vocabulary (the clause passes the security
+    // gate); restoring after it is resilience and incident response (the
+    // catalogue's "restores infected devices"), and naming an incident does
+    // not make a restore duty a notice one.
+    let reqs = reqs_of(
+        "After a ransomware attack, Supplier shall restore the Product's software within twenty-four (24) hours.",
+    );
+    assert!(reqs.iter().any(|r| r == "PDM-RESIL"), "{reqs:?}");
+    assert!(!reqs.iter().any(|r| r == "PERF-INCIDENT"), "{reqs:?}");
+}
+
+#[test]
+fn a_report_of_improper_use_or_disclosure_is_incident_notice() {
+    // "Use or disclosure" is the HIPAA privacy rule's term: a business
+    // associate's duty to report one is breach notice, even without the
+    // word "security"; the same words in a confidentiality clause are not.
+    let baa = reqs_of(
+        "Business Associate shall report to Covered Entity any use or disclosure of the Protected Information not provided for by this Agreement of which it becomes aware within five (5) business days.",
+    );
+    assert!(baa.iter().any(|r| r == "PERF-INCIDENT"), "{baa:?}");
+    let nda = reqs_of(
+        "Recipient shall not make any use or disclosure of the Confidential Information except to perform its obligations under this Agreement.",
+    );
+    assert!(nda.is_empty(), "{nda:?}");
+}
+
+#[test]
+fn a_list_item_that_opens_with_a_command_is_a_binding_duty() {
+    assert_eq!(
+        status_of(
+            "\u{2022} Ensure that default passwords are changed before any system is put into use.",
+            "PDM-AUTH"
+        ),
+        Some(Status::Strong)
+    );
+}
+
+#[test]
+fn naming_a_law_is_not_a_measurable_standard() {
+    // HIPAA applies anyway: citing it adds nothing a reviewer can check,
+    // unlike a named security standard or a deadline.
+    assert_eq!(
+        status_of(
+            "Supplier shall keep the operating system of the Product on a supported version, consistent with HIPAA.",
+            "PDM-OS"
+        ),
+        Some(Status::Partial)
+    );
+}
+
+/// The catalogue's strong incident notice runs from the supplier's
+/// determination that an incident occurred; only a clock that waits for
+/// confirmation or the end of an investigation starts late.
+#[test]
+fn notice_after_the_supplier_determines_an_incident_is_not_a_late_clock() {
+    let on_time = "Supplier shall notify Customer in writing within five (5) days after Supplier determines that a Security Incident affecting Customer data has occurred.";
+    assert_eq!(status_of(on_time, "PERF-INCIDENT"), Some(Status::Strong));
+    let late = "Supplier shall notify Customer in writing within five (5) days after Supplier confirms, following its investigation, that a Security Incident affecting Customer data has occurred.";
+    assert_eq!(status_of(late, "PERF-INCIDENT"), Some(Status::Partial));
+}
+
+/// Catalogue topics whose ordinary wording has no generic security word
+/// still pass the security gate: network segmentation, infected devices,
+/// code analysis. "Disposal" is not such a word: disposing of packaging is
+/// not a sanitisation duty (media with customer data pass by "data").
+#[test]
+fn segmentation_and_infection_are_security_vocabulary() {
+    let found = |text: &str, req: &str| reqs_of(text).iter().any(|r| r == req);
+    assert!(found(
+        "Supplier shall support network segmentation of the Products.",
+        "PDM-NET"
+    ));
+    assert!(found(
+        "Supplier shall provide instructions for the disposal of storage media containing Customer data.",
+        "PDM-SANITIZE"
+    ));
+    assert!(found(
+        "Supplier shall rebuild any infected device at no charge.",
+        "PDM-MALWARE"
+    ));
+    // The same duties on goods are not security findings.
+    assert!(
+        reqs_of("Supplier shall provide instructions for the disposal of packaging.").is_empty()
+    );
+}
+
+/// A requirement's own weak wording is more specific than a generic
+/// negation in the same sentence: the catalogue calls test results kept
+/// "confidential, not shared" and an MDS2 "for information only; no
+/// warranty" weak, not a conflict.
+#[test]
+fn the_requirements_own_weak_wording_beats_a_generic_negation() {
+    let results = "Penetration test results are Supplier's confidential information, will not be shared with Customer, and Supplier has no obligation to provide them.";
+    assert_eq!(status_of(results, "MAT-AUDIT"), Some(Status::Weak));
+    let mds2 = "The MDS2 form is provided for information only, without warranty of any kind.";
+    assert_eq!(status_of(mds2, "MAT-MDS2"), Some(Status::Weak));
+    // Without such wording the negation still makes a conflict.
+    let none = "Supplier has no obligation to provide security patches for the Product.";
+    assert_eq!(status_of(none, "PERF-PATCH"), Some(Status::Conflict));
+}
+
+/// Each deadline is measured against the threshold its own words name: the
+/// exploited-vulnerability words after the second deadline do not make the
+/// first, ordinary one a 14-day exploited-vulnerability deadline.
+#[test]
+fn a_deadline_takes_its_threshold_from_its_own_words() {
+    let two = "Supplier shall make available each Security Patch within thirty (30) calendar days after the third-party vendor releases the patch, and within fourteen (14) calendar days for an Exploited Vulnerability.";
+    assert_eq!(status_of(two, "PERF-PATCH"), Some(Status::Strong));
+    let slow = "Supplier shall make available each Security Patch within thirty (30) calendar days after the third-party vendor releases the patch, and within thirty (30) calendar days for an Exploited Vulnerability.";
+    assert_eq!(status_of(slow, "PERF-PATCH"), Some(Status::Partial));
+}
+
+/// The definitions requirement is met by definitions, which have no modal.
+#[test]
+fn a_definitions_clause_is_graded_as_definitions_not_as_a_duty() {
+    let defs = "Definitions. \"Business Day\" means a day other than a Saturday, Sunday or public holiday; \"Exploited Vulnerability\" means a Vulnerability listed in the CISA Known Exploited Vulnerabilities catalog.";
+    assert_eq!(status_of(defs, "DEF"), Some(Status::Strong));
+}
+
+/// "Only as far as the law requires" leaves what the hospital hears to the
+/// law, whatever words carry it ("to the extent required by applicable law",
+/// "where so required by law"): a weak duty, not a partial one.
+#[test]
+fn a_duty_only_as_far_as_the_law_requires_is_weak() {
+    for text in [
+        "Supplier will notify Customer of any security incident involving Customer Data to the extent required by applicable law.",
+        "Supplier shall notify Customer of any security incident involving Customer Data where so required by law.",
+        "Supplier shall notify Customer of any security incident involving Customer Data as required by applicable laws.",
+    ] {
+        assert_eq!(status_of(text, "PERF-INCIDENT"), Some(Status::Weak), "{text}");
+    }
+    // A notice duty with its own deadline is not weakened by a mention of law elsewhere.
+    let firm = "Supplier shall notify Customer of any security incident involving Customer Data within seventy-two (72) hours of discovery, and shall cooperate with any notification to individuals that applicable law requires.";
+    assert_ne!(status_of(firm, "PERF-INCIDENT"), Some(Status::Weak));
+}
