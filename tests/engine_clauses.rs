@@ -187,3 +187,13 @@ fn a_duty_only_as_far_as_the_law_requires_is_weak() {
     let firm = "Supplier shall notify Customer of any security incident involving Customer Data within seventy-two (72) hours of discovery, and shall cooperate with any notification to individuals that applicable law requires.";
     assert_ne!(status_of(firm, "PERF-INCIDENT"), Some(Status::Weak));
 }
+
+/// "May be provided" is permission in the passive: nobody is bound to
+/// provide anything, so the duty is weak however specific the document is.
+#[test]
+fn a_passive_may_be_provided_is_permissive_wording() {
+    let passive = "A completed MDS2 form for the Product can be made available to Hospital.";
+    assert_eq!(status_of(passive, "MAT-MDS2"), Some(Status::Weak));
+    let bound = "Supplier shall provide Hospital with a completed MDS2 form for the Product before delivery.";
+    assert_eq!(status_of(bound, "MAT-MDS2"), Some(Status::Strong));
+}

@@ -87,7 +87,7 @@ pub fn vocab() -> &'static Vocab {
                 &["request", "required by", "where "],
             ),
             permissive: g(
-                r"\b((supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|it|they|we|party) (may|can|could|might)( elect| choose| decide)?\b( not\b| only\b)?|should|is encouraged to|are encouraged to|preferred)\b",
+                r"\b((supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|it|they|we|party) (may|can|could|might)( elect| choose| decide)?\b( not\b| only\b)?|should|is encouraged to|are encouraged to|preferred|(may|can) be (provided|supplied|furnished|made available|delivered|offered)( only\b)?)\b",
                 &["may", "can", "could", "might", "should", "encourag", "prefer"],
             ),
             negation: g(
