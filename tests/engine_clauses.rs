@@ -197,3 +197,21 @@ fn a_passive_may_be_provided_is_permissive_wording() {
     let bound = "Supplier shall provide Hospital with a completed MDS2 form for the Product before delivery.";
     assert_eq!(status_of(bound, "MAT-MDS2"), Some(Status::Strong));
 }
+
+/// "Breach" in a termination or notice clause is a breach of contract, not
+/// a security breach: telling the other party about it is no incident
+/// notice. A breach of data or of unsecured PHI still is.
+#[test]
+fn a_breach_of_contract_is_not_a_security_breach() {
+    for text in [
+        "Licensee shall notify Licensor within five (5) days of any breach of the license restrictions in Section 4.",
+        "Each party shall promptly notify the other in writing of any material breach of which it becomes aware.",
+        "Vendor shall notify Hospital within ten (10) days of any breach of its obligations under this Agreement.",
+    ] {
+        assert_eq!(reqs_of(text), Vec::<String>::new(), "{text}");
+    }
+    let data = "Vendor shall notify Hospital within five (5) days of any breach of Hospital Data in Vendor's possession.";
+    assert!(reqs_of(data).contains(&"PERF-INCIDENT".to_string()));
+    let phi = "Business Associate shall report to Covered Entity any Breach of Unsecured Protected Health Information within ten (10) days of discovery.";
+    assert!(reqs_of(phi).contains(&"PERF-INCIDENT".to_string()));
+}
