@@ -215,3 +215,14 @@ fn a_breach_of_contract_is_not_a_security_breach() {
     let phi = "Business Associate shall report to Covered Entity any Breach of Unsecured Protected Health Information within ten (10) days of discovery.";
     assert!(reqs_of(phi).contains(&"PERF-INCIDENT".to_string()));
 }
+
+/// Where data may live is said with the verb as often as with the
+/// participle: "shall store and process … only within the United States" is
+/// the same strong residency duty as "shall be stored … within".
+#[test]
+fn a_residency_duty_is_found_in_the_active_voice_too() {
+    let active = "Vendor shall store and process all Hospital Data only within the continental United States.";
+    assert_eq!(status_of(active, "PDM-DATALOC"), Some(Status::Strong));
+    let passive = "All Hospital Data shall be stored only within the United States.";
+    assert_eq!(status_of(passive, "PDM-DATALOC"), Some(Status::Strong));
+}
