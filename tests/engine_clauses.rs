@@ -226,3 +226,12 @@ fn a_residency_duty_is_found_in_the_active_voice_too() {
     let passive = "All Hospital Data shall be stored only within the United States.";
     assert_eq!(status_of(passive, "PDM-DATALOC"), Some(Status::Strong));
 }
+
+/// A roadmap entry names the gap, its compensating controls and a target
+/// date, often with no other security word: compensating controls are
+/// security vocabulary of their own.
+#[test]
+fn a_roadmap_entry_with_compensating_controls_is_found() {
+    let entry = "Where Supplier cannot yet meet a requirement of this Addendum, the parties shall record the gap together with the compensating controls to be applied and a target date for conformance.";
+    assert!(reqs_of(entry).contains(&"ROADMAP".to_string()));
+}

@@ -179,7 +179,8 @@ fn duty_re(side: &str) -> Gated {
 /// and "use or disclosure", the HIPAA privacy rule's term for what a business
 /// associate must report. Network segmentation, infected devices and code
 /// analysis (static, composition) name catalogue topics in words a drafter
-/// uses without any other security term; "disposal" and "configuration" do
+/// uses without any other security term; so do "compensating controls", the
+/// interim measures of a maturity roadmap; "disposal" and "configuration" do
 /// not join: packaging is disposed of and equipment configured.
 pub fn security_context(text: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -256,6 +257,8 @@ pub fn security_context(text: &str) -> bool {
         "remote",
         "discontinu",
         "assessment",
+        "compensating control",
+        "compensating measure",
     ];
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     let breach = WORDS.iter().position(|w| *w == "breach");
