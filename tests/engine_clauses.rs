@@ -181,7 +181,11 @@ fn a_duty_only_as_far_as_the_law_requires_is_weak() {
         "Supplier shall notify Customer of any security incident involving Customer Data where so required by law.",
         "Supplier shall notify Customer of any security incident involving Customer Data as required by applicable laws.",
     ] {
-        assert_eq!(status_of(text, "PERF-INCIDENT"), Some(Status::Weak), "{text}");
+        assert_eq!(
+            status_of(text, "PERF-INCIDENT"),
+            Some(Status::Weak),
+            "{text}"
+        );
     }
     // A notice duty with its own deadline is not weakened by a mention of law elsewhere.
     let firm = "Supplier shall notify Customer of any security incident involving Customer Data within seventy-two (72) hours of discovery, and shall cooperate with any notification to individuals that applicable law requires.";

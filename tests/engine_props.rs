@@ -132,7 +132,10 @@ fn a_long_contract_gets_the_same_report_on_one_thread_and_on_several() {
     text.push_str("\n\n");
     text.push_str(mc2::sample::SAMPLE_CONTRACT);
     let one = engine().analyze_on(&text, &Options::default(), 1);
-    assert!(one.clauses.len() > mc2::engine::parallel::MIN_ITEMS, "too short to split");
+    assert!(
+        one.clauses.len() > mc2::engine::parallel::MIN_ITEMS,
+        "too short to split"
+    );
     assert!(one.findings.iter().any(|f| !f.evidence.is_empty()));
     for threads in [2, 3, 8] {
         let many = engine().analyze_on(&text, &Options::default(), threads);

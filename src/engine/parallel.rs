@@ -97,10 +97,15 @@ mod tests {
     fn each_thread_gets_its_own_state() {
         // Count items per state: every item is seen exactly once in total.
         let items: Vec<u8> = vec![1; 2000];
-        let out = map_runs(&items, 4, || 0usize, |n, _| {
-            *n += 1;
-            *n
-        });
+        let out = map_runs(
+            &items,
+            4,
+            || 0usize,
+            |n, _| {
+                *n += 1;
+                *n
+            },
+        );
         assert_eq!(out.len(), 2000);
         assert!(out.iter().all(|&n| (1..=2000).contains(&n)));
     }

@@ -289,9 +289,16 @@ fn contract_breach(text: &str, at: usize) -> bool {
         from -= 1;
     }
     let before = text[from..at].trim_end().to_ascii_lowercase();
-    let prefixed = ["material", "materially", " in", "cure the", "cure any", "cure such"]
-        .iter()
-        .any(|p| before.ends_with(p));
+    let prefixed = [
+        "material",
+        "materially",
+        " in",
+        "cure the",
+        "cure any",
+        "cure such",
+    ]
+    .iter()
+    .any(|p| before.ends_with(p));
     prefixed
         || re
             .as_ref()

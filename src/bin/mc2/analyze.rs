@@ -412,7 +412,13 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     let threads = mc2::engine::parallel::threads();
     println!(
         "{:>6} {:>9} {:>13} {:>15} {:>11} {:>7} {:>7}",
-        "pages", "bytes", "1 thread ms", format!("{threads} threads ms"), "ac scan ms", "ratio1", "ratioN"
+        "pages",
+        "bytes",
+        "1 thread ms",
+        format!("{threads} threads ms"),
+        "ac scan ms",
+        "ratio1",
+        "ratioN"
     );
     let opts = Options::default();
     let mut t100 = [0.0; 2];
