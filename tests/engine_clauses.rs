@@ -181,7 +181,11 @@ fn a_duty_only_as_far_as_the_law_requires_is_weak() {
         "Supplier shall notify Customer of any security incident involving Customer Data where so required by law.",
         "Supplier shall notify Customer of any security incident involving Customer Data as required by applicable laws.",
     ] {
-        assert_eq!(status_of(text, "PERF-INCIDENT"), Some(Status::Weak), "{text}");
+        assert_eq!(
+            status_of(text, "PERF-INCIDENT"),
+            Some(Status::Weak),
+            "{text}"
+        );
     }
     // A notice duty with its own deadline is not weakened by a mention of law elsewhere.
     let firm = "Supplier shall notify Customer of any security incident involving Customer Data within seventy-two (72) hours of discovery, and shall cooperate with any notification to individuals that applicable law requires.";
@@ -214,4 +218,21 @@ fn a_breach_of_contract_is_not_a_security_breach() {
     assert!(reqs_of(data).contains(&"PERF-INCIDENT".to_string()));
     let phi = "Business Associate shall report to Covered Entity any Breach of Unsecured Protected Health Information within ten (10) days of discovery.";
     assert!(reqs_of(phi).contains(&"PERF-INCIDENT".to_string()));
+}
+
+/// A security stem in another trade's sense (a patch panel, a service log,
+/// a physician) does not make a cabling or uptime clause a security term,
+/// so a hospital duty in it is no hospital security duty. The same duty
+/// about security patches still is.
+#[test]
+fn a_security_word_in_an_ordinary_sense_is_no_security_vocabulary() {
+    for text in [
+        "Hospital shall provide the patch panel and the wall outlets in each equipment room before installation begins.",
+        "Uptime under the Service Plan shall be calculated from the service log, excluding scheduled maintenance.",
+        "Hospital shall ensure that each physician using the Equipment has completed the clinical in-service.",
+    ] {
+        assert_eq!(reqs_of(text), Vec::<String>::new(), "{text}");
+    }
+    let duty = "Hospital shall apply each validated security patch that Supplier releases for the Product.";
+    assert!(reqs_of(duty).contains(&"HDO-RESP".to_string()));
 }
