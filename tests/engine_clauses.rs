@@ -236,3 +236,18 @@ fn a_security_word_in_an_ordinary_sense_is_no_security_vocabulary() {
     let duty = "Hospital shall apply each validated security patch that Supplier releases for the Product.";
     assert!(reqs_of(duty).contains(&"HDO-RESP".to_string()));
 }
+
+/// Keeping a directory, a roster or a price file up to date is record
+/// keeping, not a software update, however short its deadline; an update
+/// of the Product's software within the same deadline is still patching.
+#[test]
+fn updating_a_directory_or_price_file_is_not_a_software_update() {
+    for text in [
+        "Hospital shall update its listing in the provider directory within fifteen (15) days after any change of address.",
+        "Distributor shall update the price file within ten (10) days after each price change.",
+    ] {
+        assert_eq!(reqs_of(text), Vec::<String>::new(), "{text}");
+    }
+    let patch = "Supplier shall update the Product's software within thirty (30) days after a fix is released.";
+    assert!(reqs_of(patch).contains(&"PERF-PATCH".to_string()));
+}

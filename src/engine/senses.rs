@@ -173,8 +173,24 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
             "learning",
         ]
         .contains(&next_word(word.len()).as_str()),
+        // updating a directory, a price file or a roster, not software
+        "update" => record_update(rest),
         _ => false,
     }
+}
+
+/// "update the provider directory", "update its price file": a record kept
+/// current, not a software update.
+fn record_update(rest: &str) -> bool {
+    static RE: OnceLock<Option<regex::bytes::Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::bytes::Regex::new(
+            r"(?-u)^updat(e|es|ed|ing) (the |its |their |such |any |each |a |an |this |that )?([a-z-]+'?s? ){0,4}?(directory|directories|deposits?|formulary|formularies|rosters?|address(es)?|contacts?|contact list|prices?|pricing|price (file|list)s?|forecasts?|calendars?|schedules?|tracking status)\b",
+        )
+        .ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(rest.as_bytes()))
 }
 
 /// "security interest", "securities", "secured party", "secure financing".
@@ -251,6 +267,8 @@ mod tests {
             "The reports are privileged and confidential peer review documents; clinical privileges apply.",
             "Representatives shall register with the vendor credentialing program.",
             "Supplier shall deliver to Hospital's remote clinics at the same price.",
+            "Hospital shall update the Plan's provider directory and its price file.",
+            "Supplier shall update the deposit with the escrow agent.",
         ] {
             assert!(!security_context(text), "{text}");
         }
@@ -269,6 +287,8 @@ mod tests {
             "Remote access shall be approved per session.",
             "Business Associate shall safeguard PHI.",
             "Only privileged accounts may change the configuration.",
+            "Supplier shall update the Software within thirty days.",
+            "Supplier shall update the operating system files.",
         ] {
             assert!(security_context(text), "{text}");
         }
