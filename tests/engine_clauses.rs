@@ -239,3 +239,35 @@ fn a_roadmap_entry_with_compensating_controls_is_found() {
     let entry = "Where Supplier cannot yet meet a requirement of this Addendum, the parties shall record the gap together with the compensating controls to be applied and a target date for conformance.";
     assert!(reqs_of(entry).contains(&"ROADMAP".to_string()));
 }
+
+/// A security stem in another trade's sense (a patch panel, a delivery log,
+/// a physician) does not make a cabling or uptime clause a security term,
+/// so a hospital duty in it is no hospital security duty. The same duty
+/// about security patches still is.
+#[test]
+fn a_security_word_in_an_ordinary_sense_is_no_security_vocabulary() {
+    for text in [
+        "Hospital shall provide the patch panel and the wall outlets in each equipment room before installation begins.",
+        "Distributor shall keep a temperature log for each refrigerated shipment and make it available to Hospital.",
+        "Hospital shall ensure that each physician using the Equipment has completed the clinical in-service.",
+    ] {
+        assert_eq!(reqs_of(text), Vec::<String>::new(), "{text}");
+    }
+    let duty = "Hospital shall apply each validated security patch that Supplier releases for the Product.";
+    assert!(reqs_of(duty).contains(&"HDO-RESP".to_string()));
+}
+
+/// Keeping a directory, a roster or a price file up to date is record
+/// keeping, not a software update, however short its deadline; an update
+/// of the Product's software within the same deadline is still patching.
+#[test]
+fn updating_a_directory_or_price_file_is_not_a_software_update() {
+    for text in [
+        "Hospital shall update its listing in the provider directory within fifteen (15) days after any change of address.",
+        "Distributor shall update the price file within ten (10) days after each price change.",
+    ] {
+        assert_eq!(reqs_of(text), Vec::<String>::new(), "{text}");
+    }
+    let patch = "Supplier shall update the Product's software within thirty (30) days after a fix is released.";
+    assert!(reqs_of(patch).contains(&"PERF-PATCH".to_string()));
+}

@@ -17,6 +17,7 @@ pub mod parallel;
 pub mod parties;
 mod report;
 pub mod segment;
+pub mod senses;
 pub mod synth;
 pub mod verdict;
 pub mod vocab;

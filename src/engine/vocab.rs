@@ -6,6 +6,7 @@
 use super::Span;
 use super::cues::Gated;
 use super::parties;
+use super::senses;
 use std::sync::OnceLock;
 
 /// Generic grading vocabulary, compiled once.
@@ -181,7 +182,10 @@ fn duty_re(side: &str) -> Gated {
 /// analysis (static, composition) name catalogue topics in words a drafter
 /// uses without any other security term; so do "compensating controls", the
 /// interim measures of a maturity roadmap; "disposal" and "configuration" do
-/// not join: packaging is disposed of and equipment configured.
+/// not join: packaging is disposed of and equipment configured. A stem in
+/// another trade's sense (a patch panel, a physician, a service log, a
+/// security interest, infection control; [`senses::ordinary_sense`]) or a
+/// breach of contract does not count.
 pub fn security_context(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "secur",
@@ -261,48 +265,21 @@ pub fn security_context(text: &str) -> bool {
         "compensating measure",
     ];
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    let breach = WORDS.iter().position(|w| *w == "breach");
     AC.get_or_init(|| {
         aho_corasick::AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .build(WORDS)
             .expect("static lexicon")
     })
-    .find_iter(text)
-    .any(|m| Some(m.pattern().as_usize()) != breach || !contract_breach(text, m.start()))
-}
-
-/// Whether the "breach" at `at` is a breach of contract ("material breach",
-/// "breach of this Agreement", "breach of its obligations under Section 4"),
-/// which termination and notice clauses mention all the time, not a security
-/// breach ("breach of Customer Data", "a Breach of Unsecured PHI").
-fn contract_breach(text: &str, at: usize) -> bool {
-    static RE: OnceLock<Option<regex::bytes::Regex>> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::bytes::Regex::new(
-            r"(?i-u)^breach(es|ed|ing)?\W{1,3}(of|under)( (this|the|that|such|any|its|their|these|those|a|an))?( [a-z-]+){0,3}? (agreement|section|contract|licen[cs]e|terms?|conditions|obligations?|covenants?|representations?|warrant(y|ies)|restrictions?|provisions?|clauses?|articles?|statement of work|sow|order|duty|duties|polic(y|ies)|exhibit|schedule)s?\b",
-        )
-        .ok()
-    });
-    let mut from = at.saturating_sub(20);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let before = text[from..at].trim_end().to_ascii_lowercase();
-    let prefixed = [
-        "material",
-        "materially",
-        " in",
-        "cure the",
-        "cure any",
-        "cure such",
-    ]
-    .iter()
-    .any(|p| before.ends_with(p));
-    prefixed
-        || re
-            .as_ref()
-            .is_some_and(|re| re.is_match(&text.as_bytes()[at..]))
+    .find_overlapping_iter(text)
+    .any(|m| {
+        let entry = WORDS[m.pattern().as_usize()];
+        if entry == "breach" {
+            !senses::contract_breach(text, m.start())
+        } else {
+            !senses::ordinary_sense(text, entry, m.start(), m.end())
+        }
+    })
 }
 
 /// Verbs that open an instruction in a list of duties ("• Ensure that …",
