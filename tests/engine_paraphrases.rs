@@ -6,7 +6,8 @@
 //! The dev set in `../shared/eval/` is what the cues were tuned on; this set
 //! shows how the detector does on other wording. The figures are an
 //! expectation, so a cue or grading change that moves them is a reviewed
-//! diff (`UPDATE_EXPECT=1 cargo test --test engine_paraphrases`).
+//! diff (`UPDATE_EXPECT=1 cargo test --test engine_paraphrases`). So is the
+//! number of false alarms on contract boilerplate (`tests/fixtures/offtopic/`).
 
 use expect_test::expect;
 use mc2::engine::{Engine, Options, eval};
@@ -39,4 +40,24 @@ fn paraphrased_catalogue_clauses_are_found_and_graded() {
 #[test]
 fn off_topic_clauses_get_no_finding() {
     assert_eq!(scores().negative_false_alarm_rate, 0.0);
+}
+
+const BOILERPLATE: &str = include_str!("fixtures/offtopic/boilerplate.jsonl");
+
+/// Boilerplate of hospital and supply contracts with security-looking words
+/// in other senses (a patch panel, a material breach, a service visit, a
+/// security interest): the clauses that still get a finding are false
+/// alarms a reviewer must dismiss. The count is an expectation, so a change
+/// that adds one is a reviewed diff.
+#[test]
+fn contract_boilerplate_false_alarms() {
+    let engine = Engine::new(&Library::builtin());
+    let s = eval::eval_clauses(&engine, BOILERPLATE, &Options::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .0;
+    let flagged = (s.negative_false_alarm_rate * s.clauses as f64).round();
+    expect![[r#"
+        120 clauses, 5 flagged
+    "#]]
+    .assert_eq(&format!("{} clauses, {flagged} flagged\n", s.clauses));
 }
