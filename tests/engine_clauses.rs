@@ -251,3 +251,14 @@ fn updating_a_directory_or_price_file_is_not_a_software_update() {
     let patch = "Supplier shall update the Product's software within thirty (30) days after a fix is released.";
     assert!(reqs_of(patch).contains(&"PERF-PATCH".to_string()));
 }
+
+/// Help given by telephone is no remote access to the Product, even when a
+/// contract calls it "remote support"; remote support through an approved
+/// connection is.
+#[test]
+fn remote_support_by_telephone_is_not_remote_access() {
+    let phone = "Remote Support. Supplier's product specialists shall give remote support by telephone to Hospital's clinical users on the operation of the Equipment during Business Hours.";
+    assert!(!reqs_of(phone).contains(&"PDM-REMOTE".to_string()), "{phone}");
+    let access = "Supplier shall provide remote support only through the VPN connection approved by Hospital, and each session shall be initiated by Hospital.";
+    assert!(reqs_of(access).contains(&"PDM-REMOTE".to_string()));
+}
