@@ -262,3 +262,18 @@ fn remote_support_by_telephone_is_not_remote_access() {
     let access = "Supplier shall provide remote support only through the VPN connection approved by Hospital, and each session shall be initiated by Hospital.";
     assert!(reqs_of(access).contains(&"PDM-REMOTE".to_string()));
 }
+
+/// A hospital's incident reports and root cause analyses for peer review or
+/// quality improvement are about patient care: neither security incident
+/// notice nor incident response. A security incident report still is.
+#[test]
+fn patient_safety_peer_review_records_are_not_security_incidents() {
+    let peer = "Incident reports and root cause analyses prepared for Hospital's peer review committee are privileged, and Hospital shall not be required to disclose them to Supplier.";
+    let reqs = reqs_of(peer);
+    assert!(
+        !reqs.iter().any(|r| r == "PERF-INCIDENT" || r == "PERF-IR"),
+        "{reqs:?}"
+    );
+    let security = "Supplier shall report each security incident affecting the Product to Hospital within seventy-two (72) hours of discovery.";
+    assert!(reqs_of(security).contains(&"PERF-INCIDENT".to_string()));
+}
