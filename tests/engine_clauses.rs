@@ -277,3 +277,16 @@ fn patient_safety_peer_review_records_are_not_security_incidents() {
     let security = "Supplier shall report each security incident affecting the Product to Hospital within seventy-two (72) hours of discovery.";
     assert!(reqs_of(security).contains(&"PERF-INCIDENT".to_string()));
 }
+
+/// A source code escrow clause (deposits kept current, released if the
+/// supplier goes bankrupt or drops the product line) is neither patching
+/// nor end-of-life notice; a notice before discontinuing the Product is.
+#[test]
+fn escrow_deposits_and_insolvency_triggers_are_not_patching_or_end_of_life() {
+    let escrow = "Supplier shall update the escrow deposit within thirty (30) days after each new version of the Software is released.";
+    assert!(!reqs_of(escrow).contains(&"PERF-PATCH".to_string()), "{escrow}");
+    let release = "The escrow agent shall release the deposit to Hospital if Supplier files for bankruptcy, becomes insolvent or discontinues the product line.";
+    assert!(!reqs_of(release).contains(&"PERF-EOL".to_string()), "{release}");
+    let notice = "Supplier shall give Hospital at least twenty-four (24) months' written notice before it discontinues the Product.";
+    assert!(reqs_of(notice).contains(&"PERF-EOL".to_string()));
+}
