@@ -271,3 +271,42 @@ fn updating_a_directory_or_price_file_is_not_a_software_update() {
     let patch = "Supplier shall update the Product's software within thirty (30) days after a fix is released.";
     assert!(reqs_of(patch).contains(&"PERF-PATCH".to_string()));
 }
+
+/// Help given by telephone is no remote access to the Product, even when a
+/// contract calls it "remote support"; remote support through an approved
+/// connection is.
+#[test]
+fn remote_support_by_telephone_is_not_remote_access() {
+    let phone = "Remote Support. Supplier's product specialists shall give remote support by telephone to Hospital's clinical users on the operation of the Equipment during Business Hours.";
+    assert!(!reqs_of(phone).contains(&"PDM-REMOTE".to_string()), "{phone}");
+    let access = "Supplier shall provide remote support only through the VPN connection approved by Hospital, and each session shall be initiated by Hospital.";
+    assert!(reqs_of(access).contains(&"PDM-REMOTE".to_string()));
+}
+
+/// A hospital's incident reports and root cause analyses for peer review or
+/// quality improvement are about patient care: neither security incident
+/// notice nor incident response. A security incident report still is.
+#[test]
+fn patient_safety_peer_review_records_are_not_security_incidents() {
+    let peer = "Incident reports and root cause analyses prepared for Hospital's peer review committee are privileged, and Hospital shall not be required to disclose them to Supplier.";
+    let reqs = reqs_of(peer);
+    assert!(
+        !reqs.iter().any(|r| r == "PERF-INCIDENT" || r == "PERF-IR"),
+        "{reqs:?}"
+    );
+    let security = "Supplier shall report each security incident affecting the Product to Hospital within seventy-two (72) hours of discovery.";
+    assert!(reqs_of(security).contains(&"PERF-INCIDENT".to_string()));
+}
+
+/// A source code escrow clause (deposits kept current, released if the
+/// supplier goes bankrupt or drops the product line) is neither patching
+/// nor end-of-life notice; a notice before discontinuing the Product is.
+#[test]
+fn escrow_deposits_and_insolvency_triggers_are_not_patching_or_end_of_life() {
+    let escrow = "Supplier shall update the escrow deposit within thirty (30) days after each new version of the Software is released.";
+    assert!(!reqs_of(escrow).contains(&"PERF-PATCH".to_string()), "{escrow}");
+    let release = "The escrow agent shall release the deposit to Hospital if Supplier files for bankruptcy, becomes insolvent or discontinues the product line.";
+    assert!(!reqs_of(release).contains(&"PERF-EOL".to_string()), "{release}");
+    let notice = "Supplier shall give Hospital at least twenty-four (24) months' written notice before it discontinues the Product.";
+    assert!(reqs_of(notice).contains(&"PERF-EOL".to_string()));
+}
