@@ -57,7 +57,7 @@ fn contract_boilerplate_false_alarms() {
         .0;
     let flagged = (s.negative_false_alarm_rate * s.clauses as f64).round();
     expect![[r#"
-        120 clauses, 5 flagged
+        120 clauses, 2 flagged
     "#]]
     .assert_eq(&format!("{} clauses, {flagged} flagged\n", s.clauses));
 }
