@@ -258,7 +258,10 @@ fn updating_a_directory_or_price_file_is_not_a_software_update() {
 #[test]
 fn remote_support_by_telephone_is_not_remote_access() {
     let phone = "Remote Support. Supplier's product specialists shall give remote support by telephone to Hospital's clinical users on the operation of the Equipment during Business Hours.";
-    assert!(!reqs_of(phone).contains(&"PDM-REMOTE".to_string()), "{phone}");
+    assert!(
+        !reqs_of(phone).contains(&"PDM-REMOTE".to_string()),
+        "{phone}"
+    );
     let access = "Supplier shall provide remote support only through the VPN connection approved by Hospital, and each session shall be initiated by Hospital.";
     assert!(reqs_of(access).contains(&"PDM-REMOTE".to_string()));
 }
@@ -284,9 +287,26 @@ fn patient_safety_peer_review_records_are_not_security_incidents() {
 #[test]
 fn escrow_deposits_and_insolvency_triggers_are_not_patching_or_end_of_life() {
     let escrow = "Supplier shall update the escrow deposit within thirty (30) days after each new version of the Software is released.";
-    assert!(!reqs_of(escrow).contains(&"PERF-PATCH".to_string()), "{escrow}");
+    assert!(
+        !reqs_of(escrow).contains(&"PERF-PATCH".to_string()),
+        "{escrow}"
+    );
     let release = "The escrow agent shall release the deposit to Hospital if Supplier files for bankruptcy, becomes insolvent or discontinues the product line.";
-    assert!(!reqs_of(release).contains(&"PERF-EOL".to_string()), "{release}");
+    assert!(
+        !reqs_of(release).contains(&"PERF-EOL".to_string()),
+        "{release}"
+    );
     let notice = "Supplier shall give Hospital at least twenty-four (24) months' written notice before it discontinues the Product.";
     assert!(reqs_of(notice).contains(&"PERF-EOL".to_string()));
+}
+
+/// "Incidental" damages in a limitation of liability are no incident: the
+/// clause is not a security term, and a hospital duty in it is no hospital
+/// security duty.
+#[test]
+fn incidental_damages_are_not_an_incident() {
+    let cap = "Hospital shall not be liable to Supplier for any incidental, special or consequential damages arising from a delay in payment.";
+    assert_eq!(reqs_of(cap), Vec::<String>::new(), "{cap}");
+    let incident = "Hospital shall report to Supplier any security incident involving the Product within two (2) Business Days.";
+    assert!(reqs_of(incident).contains(&"HDO-RESP".to_string()));
 }
