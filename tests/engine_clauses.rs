@@ -319,3 +319,14 @@ fn escrow_deposits_and_insolvency_triggers_are_not_patching_or_end_of_life() {
     let notice = "Supplier shall give Hospital at least twenty-four (24) months' written notice before it discontinues the Product.";
     assert!(reqs_of(notice).contains(&"PERF-EOL".to_string()));
 }
+
+/// "Incidental" damages in a limitation of liability are no incident: the
+/// clause is not a security term, and a hospital duty in it is no hospital
+/// security duty.
+#[test]
+fn incidental_damages_are_not_an_incident() {
+    let cap = "Hospital shall not be liable to Supplier for any incidental, special or consequential damages arising from a delay in payment.";
+    assert_eq!(reqs_of(cap), Vec::<String>::new(), "{cap}");
+    let incident = "Hospital shall report to Supplier any security incident involving the Product within two (2) Business Days.";
+    assert!(reqs_of(incident).contains(&"HDO-RESP".to_string()));
+}

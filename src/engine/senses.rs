@@ -79,23 +79,26 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
                     "eye",
                 ])
         }
-        // a patient-care incident, an exposure incident
-        "incident" => prev_in(&[
-            "patient-care",
-            "patient",
-            "care",
-            "safety",
-            "clinical",
-            "exposure",
-            "needlestick",
-            "sentinel",
-            "adverse",
-            "transport",
-            "medication",
-            "fall",
-            "workplace",
-            "employee",
-        ]),
+        // incidental damages; a patient-care incident, an exposure incident
+        "incident" => {
+            word.starts_with("incidental")
+                || prev_in(&[
+                    "patient-care",
+                    "patient",
+                    "care",
+                    "safety",
+                    "clinical",
+                    "exposure",
+                    "needlestick",
+                    "sentinel",
+                    "adverse",
+                    "transport",
+                    "medication",
+                    "fall",
+                    "workplace",
+                    "employee",
+                ])
+        }
         // a security interest in equipment, securities, a secured creditor,
         // securing financing, the Social Security Act
         "secur" => finance_sense(rest) || (prev == "social" && social_act(rest)),
@@ -264,6 +267,7 @@ mod tests {
             "Rails shall protect vulnerable patients from falls.",
             "The reports are privileged and confidential peer review documents; clinical privileges apply.",
             "Representatives shall register with the vendor credentialing program.",
+            "Neither party is liable for incidental or consequential damages.",
             "Supplier shall deliver to Hospital's remote clinics at the same price.",
             "Hospital shall update the Plan's provider directory and its price file.",
             "Supplier shall update the deposit with the escrow agent.",
