@@ -30,6 +30,101 @@ fn reqs_of(text: &str) -> Vec<String> {
 }
 
 #[test]
+fn a_supplier_duty_put_on_the_customer_is_not_met() {
+    assert_eq!(
+        status_of(
+            "Customer shall encrypt all data stored on the device using AES-256.",
+            "PDM-CRYPTO"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
+fn a_security_duty_allocated_to_the_hospital_is_one_side_of_the_shared_split() {
+    let reqs = reqs_of(
+        "Customer is solely responsible for maintaining firewalls, anti-virus software and backups on its own network.",
+    );
+    assert!(reqs.contains(&"HDO-RESP".to_string()), "{reqs:?}");
+    assert!(reqs.contains(&"GEN-SHARED".to_string()), "{reqs:?}");
+    // A plain customer duty is the hospital's, but not a responsibility split.
+    let reqs = reqs_of("Customer shall change all device passwords every six (6) months.");
+    assert!(reqs.contains(&"HDO-RESP".to_string()), "{reqs:?}");
+    assert!(!reqs.contains(&"GEN-SHARED".to_string()), "{reqs:?}");
+}
+
+#[test]
+fn the_hospital_carries_a_duty_only_as_the_subject_of_a_security_verb() {
+    // A possessive first does not hide the real subject after it.
+    let reqs = reqs_of(
+        "In addition to Customer\u{2019}s obligations set forth in the Agreement, Customer will change all passwords used to access the system no less than every six (6) months.",
+    );
+    assert!(reqs.contains(&"HDO-RESP".to_string()), "{reqs:?}");
+    // Found or approved *by the Customer* is not a customer duty.
+    let reqs = reqs_of(
+        "If any vulnerability rated critical is found by the Customer, the Vendor shall mitigate the vulnerability before the software release.",
+    );
+    assert!(!reqs.contains(&"HDO-RESP".to_string()), "{reqs:?}");
+    // Paying for a service is a commercial duty, not a security one.
+    let reqs = reqs_of(
+        "Supplier shall return Customer Data within 15 business days of termination; if Customer requests a custom format, Customer shall pay time and materials.",
+    );
+    assert!(!reqs.contains(&"HDO-RESP".to_string()), "{reqs:?}");
+}
+
+#[test]
+fn free_updates_are_a_cost_term_and_a_patch_deadline_stays_a_patch_term() {
+    let reqs = reqs_of(
+        "Security patches and software updates are provided at no additional charge to all customers with a valid maintenance subscription.",
+    );
+    assert!(reqs.contains(&"PERF-COST".to_string()), "{reqs:?}");
+    assert!(!reqs.contains(&"PERF-PATCH".to_string()), "{reqs:?}");
+    let reqs = reqs_of(
+        "Supplier shall provide validated security patches within thirty (30) days after release, at no additional charge to Customer.",
+    );
+    assert!(reqs.contains(&"PERF-PATCH".to_string()), "{reqs:?}");
+}
+
+#[test]
+fn a_numbered_list_is_not_a_standard_but_a_named_frequency_is() {
+    let status = |text: &str| status_of(text, "PDM-MALWARE");
+    assert_eq!(
+        status(
+            "Supplier shall (a) maintain anti-malware protection on the Product and (b) keep the anti-malware protection current."
+        ),
+        Some(Status::Partial)
+    );
+    assert_eq!(
+        status("Supplier shall update the anti-malware signatures on the Product daily."),
+        Some(Status::Strong)
+    );
+}
+
+#[test]
+fn a_definition_of_a_security_term_is_found_with_or_without_quotes() {
+    for text in [
+        "Multifactor authentication means a type of authentication using two or more factors to verify a user.",
+        "\u{201c}Security Vulnerability\u{201d} means a weakness in the Product that could be exploited.",
+    ] {
+        let reqs = reqs_of(text);
+        assert!(reqs.contains(&"DEF".to_string()), "{text}: {reqs:?}");
+    }
+    let reqs = reqs_of("Product means the infusion pump supplied under this Agreement.");
+    assert!(!reqs.contains(&"DEF".to_string()), "{reqs:?}");
+}
+
+#[test]
+fn escape_qualifiers_make_a_duty_weak() {
+    assert_eq!(
+        status_of(
+            "Supplier will use commercially reasonable efforts to provide security patches for the Product.",
+            "PERF-PATCH"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
 fn one_cue_of_two_words_near_each_other_is_enough_evidence() {
     // The only PERF-IR cue here is "investigate … breach": a conjunction
     // that counts as much as two separate cues.
