@@ -7,6 +7,7 @@
 //! is no evidence that a clause is about security, as a breach of contract
 //! is not a security breach ([`contract_breach`]).
 
+use super::cues::{Regex, rx};
 use std::sync::OnceLock;
 
 /// Whether the lexicon `entry` found at `at..end` of `text` is used in an
@@ -183,28 +184,18 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
 /// "update the provider directory", "update its price file": a record kept
 /// current, not a software update.
 fn record_update(rest: &str) -> bool {
-    static RE: OnceLock<Option<regex::bytes::Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        regex::bytes::Regex::new(
-            r"(?-u)^updat(e|es|ed|ing) (the |its |their |such |any |each |a |an |this |that )?([a-z-]+'?s? ){0,4}?(directory|directories|deposits?|formulary|formularies|rosters?|address(es)?|contacts?|contact list|prices?|pricing|price (file|list)s?|forecasts?|calendars?|schedules?|tracking status)\b",
-        )
-        .ok()
-    })
-    .as_ref()
-    .is_some_and(|re| re.is_match(rest.as_bytes()))
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| rx(r"^updat(e|es|ed|ing) (the |its |their |such |any |each |a |an |this |that )?([a-z-]+'?s? ){0,4}?(directory|directories|deposits?|formulary|formularies|rosters?|address(es)?|contacts?|contact list|prices?|pricing|price (file|list)s?|forecasts?|calendars?|schedules?|tracking status)\b"))
+        .find(rest)
+        .is_some()
 }
 
 /// "security interest", "securities", "secured party", "secure financing".
 fn finance_sense(rest: &str) -> bool {
-    static RE: OnceLock<Option<regex::bytes::Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        regex::bytes::Regex::new(
-            r"(?-u)^(securities|security (interests?|deposits?|agreements?)\b|secured (party|parties|creditors?|lenders?|loans?|obligations)\b|secur(e|es|ed|ing) (such |the |its |any |a |additional )?(financing|funding|loans?|credit|repayment|payment|obligations?|load|loads|cargo)\b)",
-        )
-        .ok()
-    })
-    .as_ref()
-    .is_some_and(|re| re.is_match(rest.as_bytes()))
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| rx(r"^(securities|security (interests?|deposits?|agreements?)\b|secured (party|parties|creditors?|lenders?|loans?|obligations)\b|secur(e|es|ed|ing) (such |the |its |any |a |additional )?(financing|funding|loans?|credit|repayment|payment|obligations?|load|loads|cargo)\b)"))
+        .find(rest)
+        .is_some()
 }
 
 /// "Social Security Act", "Social Security Administration" (a Social
@@ -218,13 +209,8 @@ fn social_act(rest: &str) -> bool {
 /// which termination and notice clauses mention all the time, not a security
 /// breach ("breach of Customer Data", "a Breach of Unsecured PHI").
 pub fn contract_breach(text: &str, at: usize) -> bool {
-    static RE: OnceLock<Option<regex::bytes::Regex>> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::bytes::Regex::new(
-            r"(?i-u)^breach(es|ed|ing)?\W{1,3}(of|under)( (this|the|that|such|any|its|their|these|those|a|an))?( [a-z-]+){0,3}? (agreement|section|contract|licen[cs]e|terms?|conditions|obligations?|covenants?|representations?|warrant(y|ies)|restrictions?|provisions?|clauses?|articles?|statement of work|sow|order|duty|duties|polic(y|ies)|exhibit|schedule)s?\b",
-        )
-        .ok()
-    });
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| rx(r"^breach(es|ed|ing)?\W{1,3}(of|under)( (this|the|that|such|any|its|their|these|those|a|an))?( [a-z-]+){0,3}? (agreement|section|contract|licen[cs]e|terms?|conditions|obligations?|covenants?|representations?|warrant(y|ies)|restrictions?|provisions?|clauses?|articles?|statement of work|sow|order|duty|duties|polic(y|ies)|exhibit|schedule)s?\b"));
     let mut from = at.saturating_sub(20);
     while !text.is_char_boundary(from) {
         from -= 1;
@@ -240,10 +226,7 @@ pub fn contract_breach(text: &str, at: usize) -> bool {
     ]
     .iter()
     .any(|p| before.ends_with(p));
-    prefixed
-        || re
-            .as_ref()
-            .is_some_and(|re| re.is_match(&text.as_bytes()[at..]))
+    prefixed || re.find(&text[at..]).is_some()
 }
 
 #[cfg(test)]
