@@ -6,8 +6,8 @@
 //! Built once per [`Engine`](super::Engine); analysing a text never compiles
 //! anything.
 
-use super::gate::Gate;
 pub use super::gate::prefilter;
+use super::gate::{AnyWord, Gate};
 use crate::library::{Library, Party, Requirement};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
@@ -140,7 +140,7 @@ pub fn rx(src: &str) -> Regex {
 #[derive(Debug, Clone)]
 pub struct Gated {
     pub re: Regex,
-    lits: Option<Vec<String>>,
+    lits: Option<AnyWord>,
     /// Built on first use, like the regex (start-up stays cheap).
     gate: OnceLock<Option<Gate>>,
 }
@@ -149,7 +149,7 @@ impl Gated {
     pub fn new(src: &str) -> Gated {
         Gated {
             re: rx(src),
-            lits: prefilter(src),
+            lits: prefilter(src).map(AnyWord::new),
             gate: OnceLock::new(),
         }
     }
@@ -158,7 +158,7 @@ impl Gated {
     pub fn with_lits(src: &str, lits: &[&str]) -> Gated {
         Gated {
             re: rx(src),
-            lits: Some(lits.iter().map(|l| l.to_string()).collect()),
+            lits: Some(AnyWord::new(lits)),
             gate: OnceLock::new(),
         }
     }
@@ -171,7 +171,7 @@ impl Gated {
     /// `lower` (`false`: it certainly cannot, its required words are absent).
     pub fn may_match(&self, lower: &str) -> bool {
         if let Some(l) = &self.lits
-            && !l.iter().any(|w| lower.contains(w.as_str()))
+            && !l.occurs_in(lower)
         {
             return false;
         }
