@@ -162,6 +162,33 @@ pub fn candidates(
     heading_reqs: &[usize],
 ) -> Vec<Candidate> {
     let mut by_req: FastMap<usize, Candidate> = FastMap::default();
+    concepts(c, scratch, text, &mut by_req);
+    literal_hits(c, scratch, text);
+    topic_patterns(c, scratch, text, &mut by_req);
+    for &ri in heading_reqs {
+        if let Some(cand) = by_req.get_mut(&ri)
+            && !cand.heading
+        {
+            cand.heading = true;
+            cand.score += 0.5;
+        }
+    }
+    let mut out: Vec<Candidate> = by_req.into_values().filter(|c| c.score > 0.0).collect();
+    for cand in &mut out {
+        cand.phrases.sort();
+        cand.phrases.dedup();
+    }
+    out.sort_by_key(|c| c.req);
+    out
+}
+
+/// Concept and inline heading words: the concept automaton over the stemmed stream.
+fn concepts(
+    c: &Compiled,
+    scratch: &mut Scratch,
+    text: &str,
+    by_req: &mut FastMap<usize, Candidate>,
+) {
     scratch.stem(text);
     let mut seen: Vec<(usize, usize)> = Vec::new();
     for m in c.stems.find_overlapping_iter(&scratch.stream) {
@@ -192,10 +219,10 @@ pub fn candidates(
             }
         }
     }
-    // Regex topic patterns, gated by their literals and run only in a window
-    // around each literal hit (the sentence it sits in, at most ±300 bytes).
-    // Every hit of every set, in match order; `open` lists the first four
-    // hits of a set (the windows a gated pattern runs in).
+}
+
+/// Every hit of every literal set in `text`, in match order.
+fn literal_hits(c: &Compiled, scratch: &mut Scratch, text: &str) {
     let hits = &mut scratch.hits;
     hits.iter_mut().for_each(Vec::clear);
     hits.resize_with(c.n_sets, Vec::new);
@@ -204,6 +231,17 @@ pub fn candidates(
             hits[s].push(Span::new(m.start(), m.end()));
         }
     }
+}
+
+/// Regex topic patterns, gated by their literals and run only in a window
+/// around each literal hit (the sentence it sits in, at most ±300 bytes).
+/// `open` lists the first four hits of a set (the windows a gated pattern runs in).
+fn topic_patterns(
+    c: &Compiled,
+    scratch: &mut Scratch,
+    text: &str,
+    by_req: &mut FastMap<usize, Candidate>,
+) {
     let windows = &mut scratch.windows;
     windows.clear();
     let marks = &mut scratch.marks;
@@ -265,21 +303,6 @@ pub fn candidates(
             }
         }
     }
-    for &ri in heading_reqs {
-        if let Some(cand) = by_req.get_mut(&ri)
-            && !cand.heading
-        {
-            cand.heading = true;
-            cand.score += 0.5;
-        }
-    }
-    let mut out: Vec<Candidate> = by_req.into_values().filter(|c| c.score > 0.0).collect();
-    for cand in &mut out {
-        cand.phrases.sort();
-        cand.phrases.dedup();
-    }
-    out.sort_by_key(|c| c.req);
-    out
 }
 
 /// The sentence marks of one text, so that each [`window`] is two binary
