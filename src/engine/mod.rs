@@ -175,7 +175,24 @@ impl Engine {
             .partition(|cand| cand.score >= min && cand.score >= rel * max);
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
         let mut dropped = ranked.split_off(topk.min(ranked.len()));
+        // Who pays for security maintenance qualifies another duty (patches,
+        // upgrades, support) rather than competing with it: a cost topic
+        // with enough evidence of its own is kept beside the top topics.
         dropped.extend(rest);
+        // Who pays for security maintenance qualifies another duty (patches,
+        // upgrades, remedies) rather than competing with it: a cost topic with
+        // enough evidence of its own, said of maintenance work, is kept
+        // beside the top topics ("…furnished and installed at Vendor's sole
+        // cost", but not an audit "at its expense").
+        if let Some(cost) = self.special.perf_cost
+            && let Some(i) = dropped.iter().position(|cand| {
+                cand.req == cost
+                    && cand.score >= min
+                    && cand.phrases.iter().any(|p| maintenance_work(text, p.start))
+            })
+        {
+            ranked.push(dropped.remove(i));
+        }
         // Wording against a requirement always counts, even when the clause
         // is mainly about something else ("Customer is solely responsible for patching").
         let lower = text.to_ascii_lowercase();
@@ -370,4 +387,23 @@ fn one_side_of_split(g: &mut grade::Graded, text: &str, span: Span) {
             grade::quote(text, span)
         )];
     }
+}
+
+/// Whether the sentence around byte `at` of `text` speaks of security
+/// maintenance work (patching, updating, upgrading, remedying, supporting).
+fn maintenance_work(text: &str, at: usize) -> bool {
+    const WORK: [&str; 9] = [
+        "patch",
+        "update",
+        "upgrade",
+        "remed",
+        "fix",
+        "support",
+        "maintenance",
+        "firmware",
+        "repair",
+    ];
+    let w = detect::window(text, at);
+    let s = text[w.start..w.end].to_ascii_lowercase();
+    WORK.iter().any(|k| s.contains(k))
 }
