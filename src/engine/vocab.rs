@@ -419,11 +419,58 @@ fn subject_of(text: &str, lower: &str, m: (usize, usize)) -> Option<Span> {
     {
         return None;
     }
+    if other_subject(&lower[word_end..m.1]) {
+        return None;
+    }
     let before = &text[..m.0];
     let from = before
         .rfind(['.', ';', ':', '\n', ')', '\u{2022}'])
         .map_or(0, |i| i + 1);
     (m.0 - from <= 12).then(|| Span::new(m.0, m.1))
+}
+
+/// Whether the modal that ends a party word … modal match (`rest`: the match
+/// after its party word) has another party as its own subject: "Hospital
+/// issues a Purchase Order, Vendor shall" is the vendor's duty, not the
+/// hospital's. "Hospital and Vendor shall" stays a duty of both.
+fn other_subject(rest: &str) -> bool {
+    const PARTIES: [&str; 16] = [
+        "customer",
+        "hospital",
+        "purchaser",
+        "buyer",
+        "client",
+        "licensee",
+        "hdo",
+        "supplier",
+        "vendor",
+        "manufacturer",
+        "contractor",
+        "seller",
+        "licensor",
+        "provider",
+        "associate",
+        "proposer",
+    ];
+    let toks: Vec<&str> = rest
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let modal = (0..toks.len()).find(|&i| {
+        let next = toks.get(i + 1).copied().unwrap_or("");
+        match toks[i] {
+            "shall" | "must" | "will" => true,
+            "is" | "are" => matches!(next, "responsible" | "required"),
+            "agree" | "agrees" => next == "to",
+            _ => false,
+        }
+    });
+    let Some(i) = modal.filter(|&i| i > 0) else {
+        return false;
+    };
+    let prev = toks[i - 1].trim_end_matches('s');
+    let joined = i >= 2 && matches!(toks[i - 2], "and" | "or" | "nor");
+    PARTIES.contains(&prev) && !joined
 }
 
 /// A sentence in which the supplier (manufacturer) side carries a duty;
