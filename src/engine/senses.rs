@@ -126,6 +126,8 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
             "ebola",
             "measles",
         ]),
+        // a material weakness in internal control over financial reporting
+        "weakness" => prev_in(&["material", "significant"]),
         // market penetration; wall and floor penetrations
         "penetration" => prev == "market" || word == "penetrations",
         // vulnerable patients

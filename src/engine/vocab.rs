@@ -263,6 +263,7 @@ pub fn security_context(text: &str) -> bool {
         "assessment",
         "compensating control",
         "compensating measure",
+        "weakness",
     ];
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
