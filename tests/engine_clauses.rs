@@ -3,31 +3,10 @@
 //! is a general rule (a kind of wording), never a copied eval text.
 #![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
 
-use mc2::engine::{Engine, Options, Status};
-use mc2::library::Library;
-use std::sync::OnceLock;
+mod common;
 
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::new(&Library::builtin()))
-}
-
-/// The grade `req` gets in `text` classified on its own (None: not found).
-fn status_of(text: &str, req: &str) -> Option<Status> {
-    engine()
-        .classify(text, &Options::default())
-        .into_iter()
-        .find(|h| h.req == req)
-        .map(|h| h.status)
-}
-
-fn reqs_of(text: &str) -> Vec<String> {
-    engine()
-        .classify(text, &Options::default())
-        .into_iter()
-        .map(|h| h.req)
-        .collect()
-}
+use common::{reqs_of, status_of};
+use mc2::engine::Status;
 
 #[test]
 fn a_supplier_duty_put_on_the_customer_is_not_met() {

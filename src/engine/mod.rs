@@ -37,6 +37,7 @@ pub const MIN_SCORE: f32 = 1.5;
 pub const REL_SCORE: f32 = 0.6;
 /// At most this many requirements per clause.
 pub const TOP_K: usize = 2;
+const STRONG_MIN: f32 = 2.0;
 /// Below this best topic score a clause must also use security vocabulary
 /// ([`vocab::security_context`]) to get any requirement: one generic topic
 /// word in an insurance or payment clause is not a finding. (4.0 since two
@@ -175,9 +176,6 @@ impl Engine {
             .partition(|cand| cand.score >= min && cand.score >= rel * max);
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
         let mut dropped = ranked.split_off(topk.min(ranked.len()));
-        // Who pays for security maintenance qualifies another duty (patches,
-        // upgrades, support) rather than competing with it: a cost topic
-        // with enough evidence of its own is kept beside the top topics.
         dropped.extend(rest);
         // Who pays for security maintenance qualifies another duty (patches,
         // upgrades, remedies) rather than competing with it: a cost topic with
@@ -202,6 +200,11 @@ impl Engine {
                     .conflict
                     .iter()
                     .any(|g| g.find(text, &lower).is_some())
+                || cand.score >= STRONG_MIN
+                    && c.reqs[cand.req]
+                        .strong
+                        .iter()
+                        .any(|g| g.find(text, &lower).is_some())
         }));
         // Customer duties on a security topic are the hospital's obligations,
         // whether put as a modal ("Customer shall …") or as an allocation

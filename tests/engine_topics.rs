@@ -1,0 +1,126 @@
+//! Which topics a clause keeps, and whose duty it states: qualifiers kept
+//! beside a clause's main topics, wording that meets or defeats a
+//! requirement found even when the clause is mainly about something else,
+//! a term used versus a term defined, and the subject of a modal. Every
+//! test is a general rule (a kind of wording), never a copied eval text.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
+
+mod common;
+
+use common::{reqs_of, status_of};
+use mc2::engine::Status;
+
+fn has(reqs: &[String], id: &str) -> bool {
+    reqs.iter().any(|r| r == id)
+}
+
+#[test]
+fn who_pays_for_maintenance_is_kept_beside_the_main_topics() {
+    let reqs = reqs_of(
+        "All operating system upgrades and security patches needed to keep the Device supported during the Term shall be supplied and installed by Supplier at Supplier's sole cost and expense, with no separate service contract required.",
+    );
+    assert!(has(&reqs, "PERF-COST"), "{reqs:?}");
+    // An audit at the supplier's expense is not about who pays for maintenance.
+    let reqs = reqs_of(
+        "Supplier shall, at its own expense, engage an independent auditor once a year to audit its data centres and give Customer the resulting SOC 2 report.",
+    );
+    assert!(has(&reqs, "MAT-AUDIT"), "{reqs:?}");
+    assert!(!has(&reqs, "PERF-COST"), "{reqs:?}");
+}
+
+#[test]
+fn a_defined_term_used_in_a_duty_is_not_a_definition() {
+    let reqs = reqs_of(
+        "Supplier shall notify Customer within 48 hours of any vulnerability listed in the CISA Known Exploited Vulnerabilities catalog that affects the Product.",
+    );
+    assert!(has(&reqs, "PERF-VULN-NOTICE"), "{reqs:?}");
+    assert!(!has(&reqs, "DEF"), "{reqs:?}");
+    // Defining it still is.
+    assert!(
+        status_of(
+            "\"Known Exploited Vulnerability\" means a vulnerability listed in the catalog maintained by CISA.",
+            "DEF"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn a_modal_belongs_to_the_party_just_before_it() {
+    // "If Customer places an order …, Supplier shall": the supplier's duty.
+    let reqs = reqs_of(
+        "If Customer places an order for the Upgrade, Supplier shall deliver the hardened image with all security patches applied within thirty (30) days.",
+    );
+    assert!(!has(&reqs, "HDO-RESP"), "{reqs:?}");
+    assert_eq!(
+        status_of(
+            "If Customer places an order for the Upgrade, Supplier shall deliver the hardened image with all security patches applied within thirty (30) days.",
+            "PERF-PATCH"
+        ),
+        Some(Status::Strong)
+    );
+}
+
+#[test]
+fn considering_requests_for_future_releases_is_a_weak_roadmap() {
+    assert_eq!(
+        status_of(
+            "Supplier will take the hospital's requests for new security features into account when planning future versions of the software.",
+            "ROADMAP"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
+fn flow_down_at_least_as_protective_with_liability_for_subcontractors_is_strong() {
+    assert_eq!(
+        status_of(
+            "Supplier shall not allow a subcontractor to handle Customer Data unless that subcontractor has agreed in writing to security obligations at least as protective as these, and Supplier remains liable for the acts and omissions of each subcontractor.",
+            "MAT-SUBK"
+        ),
+        Some(Status::Strong)
+    );
+}
+
+#[test]
+fn corrective_code_for_vulnerabilities_is_a_patch_duty() {
+    assert!(
+        status_of(
+            "Licensor shall furnish corrective code for vulnerabilities identified in the Licensed Software.",
+            "PERF-PATCH"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn a_material_weakness_in_financial_controls_is_no_security_topic() {
+    let reqs = reqs_of(
+        "Supplier shall notify Customer within five (5) days of any material weakness identified in its internal control over financial reporting.",
+    );
+    assert!(reqs.is_empty(), "{reqs:?}");
+}
+
+#[test]
+fn wording_that_meets_a_requirement_counts_beside_the_main_topics() {
+    // Data and remote support lead; the residency duty is a third topic.
+    assert_eq!(
+        status_of(
+            "Vendor shall not store or process Hospital Data, including Protected Health Information, outside the United States and shall not permit offshore remote support personnel to access the Device without Hospital's prior written consent.",
+            "PDM-DATALOC"
+        ),
+        Some(Status::Strong)
+    );
+}
+
+#[test]
+fn the_buyer_solely_responsible_for_installing_updates_works_against_patching() {
+    assert_eq!(
+        status_of(
+            "Buyer is solely responsible for locating, downloading and installing all operating system security updates on the Workstation.",
+            "PERF-PATCH"
+        ),
+        Some(Status::Conflict)
+    );
+}
