@@ -404,3 +404,38 @@ fn incidental_damages_are_not_an_incident() {
     let incident = "Hospital shall report to Supplier any security incident involving the Product within two (2) Business Days.";
     assert!(reqs_of(incident).contains(&"HDO-RESP".to_string()));
 }
+
+#[test]
+fn a_law_carve_out_from_a_prohibition_is_no_escape() {
+    // "other than as … required by law" narrows what is forbidden; the duty
+    // to return or destroy the data stays binding.
+    assert_ne!(
+        status_of(
+            "Contractor shall not disclose Protected Health Information other than as this Addendum permits or as Required by Law, and at the end of the engagement shall return or destroy all such information and keep no copies.",
+            "PDM-DATA"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
+fn services_not_required_being_disabled_is_hardening_in_either_order() {
+    assert_eq!(
+        status_of(
+            "The System shall be delivered hardened: any port, service or account not required for clinical use is disabled or removed before shipment.",
+            "PDM-HARDEN"
+        ),
+        Some(Status::Strong)
+    );
+}
+
+#[test]
+fn a_validated_anti_malware_product_is_strong_even_when_named_at_length() {
+    assert_eq!(
+        status_of(
+            "Supplier shall validate, and list in the product security documentation delivered with the System, at least one commercially available anti-malware product and the versions supported.",
+            "PDM-MALWARE"
+        ),
+        Some(Status::Strong)
+    );
+}

@@ -262,9 +262,16 @@ pub fn grade(
             })
         });
     let specific = whole(V::Specific, &v.specific);
+    // "… except as required by law", "… other than as permitted by this
+    // BAA or as required by law": a carve-out from a prohibition, not a
+    // duty softened to what the law demands.
     let soft = in_focus(V::SoftEscape, &v.soft_escape).filter(|s| {
-        let before = &lower[floor(lower, s.start.saturating_sub(30))..s.start];
-        !before.contains("except") && !before.contains("unless") && specific.is_none()
+        let before = &lower[floor(lower, s.start.saturating_sub(60))..s.start];
+        let before = before.rsplit([';', '.']).next().unwrap_or(before);
+        !["except", "unless", "other than"]
+            .iter()
+            .any(|w| before.contains(w))
+            && specific.is_none()
     });
     let escape = in_focus(V::Escape, &v.escape).or(soft);
     let permissive = in_focus(V::Permissive, &v.permissive);
