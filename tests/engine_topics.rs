@@ -124,3 +124,19 @@ fn the_buyer_solely_responsible_for_installing_updates_works_against_patching() 
         Some(Status::Conflict)
     );
 }
+
+#[test]
+fn naming_patient_data_is_not_a_data_protection_duty_but_limiting_its_use_is() {
+    // The data is only the object of a subcontracting duty here (and the
+    // party name "Business Associate" is one of the topic's heading words).
+    let reqs = reqs_of(
+        "Business Associate shall ensure that every subcontractor that stores or transmits Protected Health Information for it agrees in writing to the same restrictions and conditions that apply to Business Associate.",
+    );
+    assert!(has(&reqs, "MAT-SUBK"), "{reqs:?}");
+    assert!(!has(&reqs, "PDM-DATA"), "{reqs:?}");
+    // Using or disclosing it is the topic.
+    let reqs = reqs_of(
+        "Supplier shall not use or disclose Protected Health Information except to perform the Services, and shall limit each use to the minimum necessary.",
+    );
+    assert!(has(&reqs, "PDM-DATA"), "{reqs:?}");
+}
