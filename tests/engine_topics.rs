@@ -140,3 +140,25 @@ fn naming_patient_data_is_not_a_data_protection_duty_but_limiting_its_use_is() {
     );
     assert!(has(&reqs, "PDM-DATA"), "{reqs:?}");
 }
+
+#[test]
+fn accepting_a_device_whose_operating_system_support_has_ended_works_against_supported_platforms() {
+    assert_eq!(
+        status_of(
+            "Buyer acknowledges that the Workstation runs Windows 10 IoT, for which Microsoft support has ended, and accepts it on that basis.",
+            "PDM-OS"
+        ),
+        Some(Status::Conflict)
+    );
+}
+
+#[test]
+fn incorporating_a_security_exhibit_is_a_scope_term() {
+    assert!(
+        status_of(
+            "The Cybersecurity Schedule attached hereto is hereby incorporated into and made a part of this Agreement.",
+            "GEN-SCOPE"
+        )
+        .is_some()
+    );
+}

@@ -264,6 +264,7 @@ pub fn security_context(text: &str) -> bool {
         "compensating control",
         "compensating measure",
         "weakness",
+        "support has ended",
     ];
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
