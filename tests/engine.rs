@@ -94,10 +94,9 @@ fn baa_and_addendum_deadlines_conflict() {
         expect![[r#"
             GEN-SHARED partial [5]
             HDO-RESP partial [5]
-            PDM-DATA partial [2]
             PERF-PATCH conflict [4 5]
             PERF-INCIDENT conflict [3 2]
-            missing: 30
+            missing: 31
         "#]],
     );
     let r = engine().analyze(&fixture("baa_conflict.txt"), &Options::default());
