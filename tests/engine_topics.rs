@@ -162,3 +162,29 @@ fn incorporating_a_security_exhibit_is_a_scope_term() {
         .is_some()
     );
 }
+
+#[test]
+fn helping_respond_to_a_cybersecurity_event_is_incident_response() {
+    assert!(
+        status_of(
+            "Vendor shall assist Hospital in responding to any cybersecurity event that affects the Devices.",
+            "PERF-IR"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn a_compromise_of_data_is_security_wording_but_a_compromise_of_a_dispute_is_not() {
+    assert!(
+        status_of(
+            "Vendor will inform Hospital of any compromise of patient information held by Vendor as soon as it can.",
+            "PERF-INCIDENT"
+        )
+        .is_some()
+    );
+    let reqs = reqs_of(
+        "If Customer disputes an invoice, it shall notify Supplier within ten (10) days, and any compromise reached by the account managers shall be recorded in a credit note.",
+    );
+    assert!(reqs.is_empty(), "{reqs:?}");
+}

@@ -126,6 +126,22 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
             "ebola",
             "measles",
         ]),
+        // a compromise reached in a dispute, settling or compromising a
+        // claim: only a compromise of data, systems or credentials counts
+        "compromise" => ![
+            "data",
+            "information",
+            "system",
+            "network",
+            "security",
+            "credential",
+            "password",
+            "device",
+            "phi",
+            "server",
+        ]
+        .iter()
+        .any(|w| rest.contains(w)),
         // a material weakness in internal control over financial reporting
         "weakness" => prev_in(&["material", "significant"]),
         // market penetration; wall and floor penetrations

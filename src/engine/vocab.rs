@@ -265,6 +265,7 @@ pub fn security_context(text: &str) -> bool {
         "compensating measure",
         "weakness",
         "support has ended",
+        "compromise",
     ];
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
