@@ -131,30 +131,30 @@ pub fn clause_list(p: &Props) -> Html {
             <p class="empty">{ "No contract yet. Paste or type it above, open a .txt or .md file, drop one here, or load the sample." }</p>
         };
     }
+    crate::app::dom::mark("clauses-start");
     let empty = view::ClauseInfo::default();
-    let htmls: Vec<String> = a
+    let info = |i: usize| a.infos.get(i).unwrap_or(&empty);
+    // Runs and fingerprints of every clause; markup only for the clauses whose
+    // element is not reused from the previous render.
+    let runs: Vec<Vec<view::Run>> = (0..a.report.clauses.len())
+        .map(|i| view::runs(text, a.ranges[i], &info(i).phrases, &a.marks))
+        .collect();
+    let prints: Vec<u64> = a
         .report
         .clauses
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            let info = a.infos.get(i).unwrap_or(&empty);
-            let runs = view::runs(text, a.ranges[i], &info.phrases, &a.marks);
-            clause_html::clause_html(c.depth, info, &runs)
-        })
-        .collect();
-    let prints: Vec<u64> = htmls
-        .iter()
-        .enumerate()
-        .map(|(i, h)| clause_html::fingerprint(h, a.infos.get(i).unwrap_or(&empty)))
+        .map(|(i, c)| clause_html::fingerprint(c.depth, info(i), &runs[i]))
         .collect();
     let keys = clause_html::keys(&prints);
+    let markup_of =
+        |i: usize| clause_html::clause_html(a.report.clauses[i].depth, info(i), &runs[i]);
 
     let mut old = std::mem::take(&mut *shown.borrow_mut());
     let mut nodes: Vec<Option<Node>> = keys.iter().map(|k| old.remove(k)).collect();
     let missing: Vec<usize> = (0..nodes.len()).filter(|i| nodes[*i].is_none()).collect();
     if !missing.is_empty() {
-        let markup: String = missing.iter().map(|i| htmls[*i].as_str()).collect();
+        let markup: String = missing.iter().map(|i| markup_of(*i)).collect();
         if let Some(parsed) = parse_all(&markup, missing.len()) {
             for (i, n) in missing.iter().zip(parsed) {
                 nodes[*i] = Some(n);
@@ -162,18 +162,18 @@ pub fn clause_list(p: &Props) -> Html {
         }
     }
     let mut now = HashMap::with_capacity(keys.len());
-    let items: Vec<Html> = htmls
+    let items: Vec<Html> = nodes
         .into_iter()
-        .zip(nodes)
         .zip(keys)
-        .map(|((h, node), k)| {
+        .enumerate()
+        .map(|(i, (node, k))| {
             let child = match node {
                 Some(n) => {
                     now.insert(k.clone(), n.clone());
                     Html::VRef(n)
                 }
                 // Only if the one-parse path failed: this clause parses on its own.
-                None => Html::from_html_unchecked(AttrValue::from(h)),
+                None => Html::from_html_unchecked(AttrValue::from(markup_of(i))),
             };
             VList::with_children(vec![child], Some(Key::from(k))).into()
         })
@@ -195,6 +195,7 @@ pub fn clause_list(p: &Props) -> Html {
         undismiss(e.target(), None);
         on_tip(e.target())
     });
+    crate::app::dom::mark("clauses-end");
     html! {
         <div class="clauses" aria-label="Contract clauses" {onmouseover} {onfocusin}>
             { VList::with_children(items, None) }

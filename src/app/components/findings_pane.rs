@@ -27,6 +27,7 @@ pub struct Props {
 
 #[function_component(FindingsPane)]
 pub fn findings_pane(p: &Props) -> Html {
+    crate::app::dom::mark("findings-start");
     let report = &p.analysis.report;
     let coverage = view::coverage(report);
     let prev = p.on_gap.reform(|_: MouseEvent| false);
