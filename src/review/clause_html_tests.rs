@@ -184,3 +184,10 @@ fn keys_follow_content_and_tell_duplicates_apart() {
     assert_eq!(k2[1], k1[0]);
     assert_eq!(k2[2], k1[1]);
 }
+
+#[test]
+fn evidence_links_escape_their_labels() {
+    let html = evidence_links([(0, "1.1"), (7, "<b>\"x\"</b> & y")]);
+    expect![[r#"<p class="from">From clause <button type="button" class="link" data-clause="0" aria-label="Show clause 1.1">1.1</button><button type="button" class="link" data-clause="7" aria-label="Show clause &lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y">&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y</button></p>"#]].assert_eq(&html);
+    assert_eq!(evidence_links([]), "");
+}

@@ -11,9 +11,10 @@ use crate::app::{Dispatch, dom};
 use mc2::engine::{Finding, Perspective, Status};
 use mc2::library::Values;
 use mc2::review::render::{number, placeholders, unit_label};
-use mc2::review::{Action, insert};
+use mc2::review::{Action, clause_html, insert};
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -106,6 +107,22 @@ pub fn finding_card(p: &Props) -> Html {
             }
         })
     };
+    // The evidence links are markup (see `clause_html::evidence_links`); one
+    // listener on the card finds the clicked one (mouse, Enter or Space).
+    let links = Html::from_html_unchecked(AttrValue::from(clause_html::evidence_links(
+        p.labels.iter().map(|(i, l)| (*i, l.as_str())),
+    )));
+    let on_link = Callback::from(|e: MouseEvent| {
+        let clause = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest("button[data-clause]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-clause"))
+            .and_then(|i| i.parse::<usize>().ok());
+        if let Some(i) = clause {
+            dom::flash_clause(i);
+        }
+    });
     let who = match p.perspective {
         Perspective::Customer => "hospital",
         Perspective::Supplier => "manufacturer",
@@ -113,7 +130,8 @@ pub fn finding_card(p: &Props) -> Html {
     html! {
         <article id={format!("finding-{}", f.req)} class={classes!("finding", format!("st-{}", f.status.as_str()), p.current.then_some("current"))}
             data-testid="finding" data-req={f.req.clone()} data-status={f.status.as_str()}
-            data-risk={f.risk.to_string()} tabindex="-1" aria-labelledby={format!("fh-{}", f.req)}>
+            data-risk={f.risk.to_string()} tabindex="-1" aria-labelledby={format!("fh-{}", f.req)}
+            onclick={on_link}>
             <div class="fhead">
                 <StatusBadge status={f.status} />
                 <h4 id={format!("fh-{}", f.req)}>{ f.title.clone() }</h4>
@@ -126,15 +144,7 @@ pub fn finding_card(p: &Props) -> Html {
             if !f.reasons.is_empty() {
                 <ul class="reasons">{ for f.reasons.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
             }
-            if !p.labels.is_empty() {
-                <p class="from">{ "From clause " }
-                    { for p.labels.iter().map(|(i, l)| {
-                        let i = *i;
-                        html! { <button type="button" class="link" onclick={Callback::from(move |_| dom::flash_clause(i))}
-                            aria-label={format!("Show clause {l}")}>{ l.clone() }</button> }
-                    }) }
-                </p>
-            }
+            { links }
             for c in f.conflicts.iter() {
                 <p class="conflict-note">{ c.reason.clone() }</p>
             }
