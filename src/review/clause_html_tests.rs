@@ -66,7 +66,7 @@ fn clause_with_a_role_has_badge_and_hooks_but_no_tooltip_up_front() {
         },
     ];
     let html = clause_html(7, &info, &runs);
-    expect![[r#"<div class="clause st-weak depth-4" data-testid="clause" data-reqs="PERF-PATCH" data-status="weak" tabindex="0"><div class="clause-tag"><span class="badge st-weak"><span aria-hidden="true">▽</span> weak</span></div><div class="ctext">7.1 Supplier may provide <mark class="evidence">patches</mark><del class="redline-del" title="Removed by the assistant">old</del><ins class="redline-ins" title="Inserted model language"> within 30 days</ins></div></div>"#]].assert_eq(&html);
+    expect![[r#"<div class="clause st-weak depth-4" data-testid="clause" data-reqs="PERF-PATCH" data-status="weak" tabindex="0"><div class="clause-tag"><span class="badge st-weak"><span aria-hidden="true">&#x25bd;</span> weak</span></div><div class="ctext">7.1 Supplier may provide <mark class="evidence">patches</mark><del class="redline-del" title="Removed by the assistant">old</del><ins class="redline-ins" title="Inserted model language"> within 30 days</ins></div></div>"#]].assert_eq(&html);
 }
 
 #[test]
@@ -190,4 +190,19 @@ fn evidence_links_escape_their_labels() {
     let html = evidence_links([(0, "1.1"), (7, "<b>\"x\"</b> & y")]);
     expect![[r#"<p class="from">From clause <button type="button" class="link" data-clause="0" aria-label="Show clause 1.1">1.1</button><button type="button" class="link" data-clause="7" aria-label="Show clause &lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y">&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; y</button></p>"#]].assert_eq(&html);
     assert_eq!(evidence_links([]), "");
+}
+
+#[test]
+fn clause_icons_are_character_references_of_the_status_icons() {
+    for s in [
+        Status::Strong,
+        Status::Partial,
+        Status::Weak,
+        Status::Conflict,
+        Status::Missing,
+    ] {
+        let r = status_icon_ref(s);
+        let code = u32::from_str_radix(&r[3..r.len() - 1], 16).unwrap();
+        assert_eq!(char::from_u32(code).unwrap().to_string(), status_icon(s));
+    }
 }
