@@ -54,6 +54,7 @@ impl Analysis {
             },
         );
         let engine_ms = now() - t0;
+        crate::app::dom::mark("engine-end");
         let infos = view::clause_infos(&report);
         let ranges = view::display_ranges(&report, text.len());
         let marks = view::marks(&doc);

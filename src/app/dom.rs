@@ -13,6 +13,15 @@ pub fn now() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// A User Timing mark (seen in performance traces, e.g. `tests/e2e/bench-trace.mjs`), replacing the
+/// previous mark of that name so the timeline buffer does not grow with every analysis.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        p.clear_marks_with_mark_name(name);
+        let _ = p.mark(name);
+    }
+}
+
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }

@@ -27,15 +27,17 @@ pub struct Props {
 
 #[function_component(FindingsPane)]
 pub fn findings_pane(p: &Props) -> Html {
+    crate::app::dom::mark("findings-start");
     let report = &p.analysis.report;
     let coverage = view::coverage(report);
     let prev = p.on_gap.reform(|_: MouseEvent| false);
     let next = p.on_gap.reform(|_: MouseEvent| true);
     let groups = Pillar::ALL.iter().filter_map(|pillar| {
-        let shown: Vec<_> = report
-            .findings
-            .iter()
-            .filter(|f| f.pillar == *pillar && p.filters.accepts(f.status, f.pillar, f.priority))
+        let shown: Vec<usize> = (0..report.findings.len())
+            .filter(|i| {
+                let f = &report.findings[*i];
+                f.pillar == *pillar && p.filters.accepts(f.status, f.pillar, f.priority)
+            })
             .collect();
         if shown.is_empty() {
             return None;
@@ -43,15 +45,10 @@ pub fn findings_pane(p: &Props) -> Html {
         Some(html! {
             <section class="pillar" aria-label={pillar.label()}>
                 <h3>{ pillar.label() }</h3>
-                { for shown.into_iter().map(|f| {
-                    let labels: Vec<(usize, AttrValue)> = f.evidence.iter().map(|e| {
-                        let c = report.clauses.get(e.clause);
-                        let l = c.and_then(|c| c.label.clone().or_else(|| c.heading.clone()))
-                            .unwrap_or_else(|| format!("#{}", e.clause + 1));
-                        (e.clause, AttrValue::from(l))
-                    }).collect();
+                { for shown.into_iter().map(|i| {
+                    let f = &report.findings[i];
                     html! {
-                        <FindingCard key={f.req.clone()} finding={f.clone()} labels={labels}
+                        <FindingCard key={f.req.clone()} idx={i}
                             analysis={p.analysis.clone()} ctx={p.ctx.clone()} values={p.values.clone()}
                             perspective={p.perspective} dispatch={p.dispatch.clone()}
                             current={p.current.as_deref() == Some(f.req.as_str())} />
