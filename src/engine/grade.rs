@@ -311,7 +311,7 @@ pub fn grade(
         {
             continue;
         }
-        let Some((t, by_context)) = pick_threshold(&req.meta.thresholds, text, d, durs) else {
+        let Some((t, by_context)) = pick_threshold(&req.meta.thresholds, lower, d, durs) else {
             continue;
         };
         let limit = ctx.playbook.values.get(&t.name).copied().unwrap_or(t.value);
@@ -413,7 +413,7 @@ pub fn grade(
 /// Vulnerability" the exploited-vulnerability words belong to the 14 days.
 fn pick_threshold<'a>(
     ts: &'a [Threshold],
-    text: &str,
+    lower: &str,
     d: &Duration,
     all: &[Duration],
 ) -> Option<(&'a Threshold, bool)> {
@@ -431,17 +431,23 @@ fn pick_threshold<'a>(
         .map(|o| o.span.start)
         .filter(|&s| s >= d.span.end)
         .min()
-        .unwrap_or(text.len());
-    let lo = floor(text, d.span.start.saturating_sub(120).max(prev_end));
-    let hi = floor(text, (d.span.end + 120).min(next_start).min(text.len()));
-    let near = text[lo..hi].to_lowercase();
+        .unwrap_or(lower.len());
+    let lo = floor(lower, d.span.start.saturating_sub(120).max(prev_end));
+    let hi = floor(lower, (d.span.end + 120).min(next_start).min(lower.len()));
+    let near = &lower[lo..hi];
     let mut best: Option<(usize, &Threshold)> = None;
     for t in ts {
         // Longer context phrases are more specific ("final report" beats "report").
         let hits: usize = t
             .context
             .iter()
-            .filter(|w| near.contains(&w.to_lowercase()))
+            .filter(|w| {
+                if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    near.contains(&w.to_ascii_lowercase())
+                } else {
+                    near.contains(w.as_str())
+                }
+            })
             .map(|w| w.len())
             .sum();
         if hits > 0 && compatible(t.unit, d.unit) && best.is_none_or(|b| hits > b.0) {
