@@ -439,3 +439,11 @@ fn a_validated_anti_malware_product_is_strong_even_when_named_at_length() {
         Some(Status::Strong)
     );
 }
+
+#[test]
+fn a_network_segment_and_ports_and_protocols_are_security_vocabulary() {
+    let reqs = reqs_of(
+        "Customer shall place the Device on a network segment kept apart from guest traffic, and Supplier shall list the ports and protocols the Device needs.",
+    );
+    assert!(reqs.contains(&"PDM-NET".to_string()), "{reqs:?}");
+}

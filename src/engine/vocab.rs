@@ -266,6 +266,9 @@ pub fn security_context(text: &str) -> bool {
         "weakness",
         "support has ended",
         "compromise",
+        "network segment",
+        "ports and protocols",
+        "ports, protocols",
     ];
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
