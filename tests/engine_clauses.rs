@@ -447,3 +447,17 @@ fn a_network_segment_and_ports_and_protocols_are_security_vocabulary() {
     );
     assert!(reqs.contains(&"PDM-NET".to_string()), "{reqs:?}");
 }
+
+#[test]
+fn an_incident_report_about_harm_to_a_person_is_no_security_finding() {
+    // Cue words alone (incident report, a deadline) would make it incident
+    // notice; its only security stem is used in another sense.
+    let reqs = reqs_of(
+        "Contractor's field staff shall file the Hospital's incident report form within twenty-four (24) hours of seeing any visitor fall or other injury in a Hospital building, and shall assist the Risk Management team.",
+    );
+    assert!(reqs.is_empty(), "{reqs:?}");
+    let reqs = reqs_of(
+        "Supplier shall send Customer an incident report within twenty-four (24) hours after any Security Incident affecting Customer Data.",
+    );
+    assert!(reqs.contains(&"PERF-INCIDENT".to_string()), "{reqs:?}");
+}

@@ -165,7 +165,18 @@ impl Engine {
         let cands = detect::candidates(c, scratch, text, heading_reqs);
         let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
-        if max < SECURITY_GATE && !vocab::security_context(text) {
+        // Below the gate a clause needs security vocabulary; above it too,
+        // unless all its security words are used in other senses (a
+        // patient-fall "incident report" within 24 hours scores as incident
+        // notice on cue words alone).
+        if max > 0.0 {
+            let words = vocab::security_words(text);
+            if words == vocab::SecurityWords::OnlyOtherSenses
+                || (max < SECURITY_GATE && words == vocab::SecurityWords::None)
+            {
+                return Vec::new();
+            }
+        } else if !vocab::security_context(text) {
             return Vec::new();
         }
         // Durations only for clauses that pass the gate (most clauses of a

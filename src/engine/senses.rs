@@ -99,6 +99,7 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
                     "workplace",
                     "employee",
                 ])
+                || harm_to_a_person(text, at, end)
         }
         // a security interest in equipment, securities, a secured creditor,
         // securing financing, the Social Security Act
@@ -197,6 +198,33 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
         "update" => record_update(rest),
         _ => false,
     }
+}
+
+/// An incident report about harm to a person ("an incident report … after
+/// any patient fall, injury or other adverse occurrence"): the words around
+/// the incident name the harm, and none of them is a security word.
+fn harm_to_a_person(text: &str, at: usize, end: usize) -> bool {
+    const HARM: [&str; 7] = [
+        " fall",
+        "injur",
+        "adverse occurrence",
+        "adverse event",
+        "accident",
+        "slip",
+        "bodily",
+    ];
+    const CYBER: [&str; 7] = [
+        "secur",
+        "cyber",
+        "data",
+        "breach",
+        "unauthori",
+        "malware",
+        "system",
+    ];
+    let (from, to) = super::cues::snap(text, at.saturating_sub(150), (end + 150).min(text.len()));
+    let around = text[from..to].to_ascii_lowercase();
+    HARM.iter().any(|h| around.contains(h)) && !CYBER.iter().any(|c| around.contains(c))
 }
 
 /// "update the provider directory", "update its price file": a record kept

@@ -187,6 +187,24 @@ fn duty_re(side: &str) -> Gated {
 /// security interest, infection control; [`senses::ordinary_sense`]) or a
 /// breach of contract does not count.
 pub fn security_context(text: &str) -> bool {
+    security_words(text) == SecurityWords::Some
+}
+
+/// What [`security_context`] found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecurityWords {
+    /// At least one security word in its security sense.
+    Some,
+    /// Security stems, but every one in another sense (a patient-fall
+    /// incident report, a breach of contract, a patch panel).
+    OnlyOtherSenses,
+    /// No security stem at all.
+    None,
+}
+
+/// The security vocabulary of `text`, telling a text without any security
+/// stem from one whose stems are all used in other senses.
+pub fn security_words(text: &str) -> SecurityWords {
     const WORDS: &[&str] = &[
         "secur",
         "cyber",
@@ -278,12 +296,20 @@ pub fn security_context(text: &str) -> bool {
             .expect("static lexicon")
     })
     .find_overlapping_iter(text)
-    .any(|m| {
+    .fold(SecurityWords::None, |found, m| {
+        if found == SecurityWords::Some {
+            return found;
+        }
         let entry = WORDS[m.pattern().as_usize()];
-        if entry == "breach" {
-            !senses::contract_breach(text, m.start())
+        let other = if entry == "breach" {
+            senses::contract_breach(text, m.start())
         } else {
-            !senses::ordinary_sense(text, entry, m.start(), m.end())
+            senses::ordinary_sense(text, entry, m.start(), m.end())
+        };
+        if other {
+            SecurityWords::OnlyOtherSenses
+        } else {
+            SecurityWords::Some
         }
     })
 }
