@@ -289,29 +289,28 @@ pub fn security_words(text: &str) -> SecurityWords {
         "ports, protocols",
     ];
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        aho_corasick::AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .build(WORDS)
-            .expect("static lexicon")
-    })
-    .find_overlapping_iter(text)
-    .fold(SecurityWords::None, |found, m| {
-        if found == SecurityWords::Some {
-            return found;
-        }
+    let hits = AC
+        .get_or_init(|| {
+            aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(WORDS)
+                .expect("static lexicon")
+        })
+        .find_overlapping_iter(text);
+    let mut found = SecurityWords::None;
+    for m in hits {
         let entry = WORDS[m.pattern().as_usize()];
         let other = if entry == "breach" {
             senses::contract_breach(text, m.start())
         } else {
             senses::ordinary_sense(text, entry, m.start(), m.end())
         };
-        if other {
-            SecurityWords::OnlyOtherSenses
-        } else {
-            SecurityWords::Some
+        if !other {
+            return SecurityWords::Some;
         }
-    })
+        found = SecurityWords::OnlyOtherSenses;
+    }
+    found
 }
 
 /// Verbs that open an instruction in a list of duties ("• Ensure that …",
