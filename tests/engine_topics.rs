@@ -188,3 +188,11 @@ fn a_compromise_of_data_is_security_wording_but_a_compromise_of_a_dispute_is_not
     );
     assert!(reqs.is_empty(), "{reqs:?}");
 }
+
+#[test]
+fn security_upgrades_sold_at_list_price_are_a_cost_term() {
+    let reqs = reqs_of(
+        "Upgrades of the Console operating system to a release that its publisher continues to support shall be offered to the Buyer for purchase at Seller's then-current list price.",
+    );
+    assert!(has(&reqs, "PERF-COST"), "{reqs:?}");
+}
