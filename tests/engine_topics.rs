@@ -196,3 +196,73 @@ fn security_upgrades_sold_at_list_price_are_a_cost_term() {
     );
     assert!(has(&reqs, "PERF-COST"), "{reqs:?}");
 }
+
+#[test]
+fn accepting_a_device_on_an_unsupported_system_is_a_conflict_in_either_order() {
+    assert_eq!(
+        status_of(
+            "Buyer acknowledges that the console runs Windows XP Embedded, which is no longer supported by its publisher, and accepts the console in that state.",
+            "PDM-OS"
+        ),
+        Some(Status::Conflict)
+    );
+}
+
+#[test]
+fn notice_of_a_breach_of_the_hospitals_patient_data_is_incident_notice() {
+    assert!(
+        status_of(
+            "Vendor will notify Hospital of any breach of Hospital's protected health information held by Vendor.",
+            "PERF-INCIDENT"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn notice_before_a_release_stops_being_supported_is_an_end_of_life_term() {
+    assert!(
+        status_of(
+            "Licensor will support each major release of the Software for at least two (2) years and will give Licensee twelve (12) months' notice before it ceases to support a release.",
+            "PERF-EOL"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn security_work_paid_by_the_buyer_or_free_of_charge_is_a_cost_term() {
+    assert_eq!(
+        status_of(
+            "All costs of applying security-related modifications to the Console, including technician labour, shall be borne by Purchaser.",
+            "PERF-COST"
+        ),
+        Some(Status::Conflict)
+    );
+    assert!(
+        status_of(
+            "Firmware fixes for the Pump shall be loaded by the field engineer during preventive maintenance visits without additional charge to the Facility.",
+            "PERF-COST"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn reasonable_efforts_to_bind_subcontractors_is_a_weak_flow_down() {
+    assert_eq!(
+        status_of(
+            "Seller shall use reasonable efforts to require its subcontractors working on site to follow appropriate security practices.",
+            "MAT-SUBK"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
+fn virus_definitions_are_not_the_definitions_requirement() {
+    let reqs = reqs_of(
+        "Supplier shall validate each virus-definition update for the Workstation before release.",
+    );
+    assert!(!has(&reqs, "DEF"), "{reqs:?}");
+}

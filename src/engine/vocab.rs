@@ -287,6 +287,9 @@ pub fn security_words(text: &str) -> SecurityWords {
         "network segment",
         "ports and protocols",
         "ports, protocols",
+        "ceases to support",
+        "cease to support",
+        "cease supporting",
     ];
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     let hits = AC
