@@ -25,7 +25,7 @@ pub mod vocab;
 pub use report::*;
 
 use crate::library::{Library, Playbook};
-use cues::Compiled;
+use cues::{Compiled, Gated};
 use detect::Scratch;
 use std::sync::Arc;
 
@@ -37,6 +37,8 @@ pub const MIN_SCORE: f32 = 1.5;
 pub const REL_SCORE: f32 = 0.6;
 /// At most this many requirements per clause.
 pub const TOP_K: usize = 2;
+/// Beyond the top topics, a requirement whose own strong wording matches is
+/// kept from this topic score on (its own contrary wording, from 1.0).
 const STRONG_MIN: f32 = 2.0;
 /// Below this best topic score a clause must also use security vocabulary
 /// ([`vocab::security_context`]) to get any requirement: one generic topic
@@ -169,14 +171,10 @@ impl Engine {
         // unless all its security words are used in other senses (a
         // patient-fall "incident report" within 24 hours scores as incident
         // notice on cue words alone).
-        if max > 0.0 {
-            let words = vocab::security_words(text);
-            if words == vocab::SecurityWords::OnlyOtherSenses
-                || (max < SECURITY_GATE && words == vocab::SecurityWords::None)
-            {
-                return Vec::new();
-            }
-        } else if !vocab::security_context(text) {
+        let words = vocab::security_words(text);
+        if words == vocab::SecurityWords::OnlyOtherSenses
+            || (max < SECURITY_GATE && words == vocab::SecurityWords::None)
+        {
             return Vec::new();
         }
         // Durations only for clauses that pass the gate (most clauses of a
@@ -188,6 +186,7 @@ impl Engine {
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
         let mut dropped = ranked.split_off(topk.min(ranked.len()));
         dropped.extend(rest);
+        let lower = text.to_ascii_lowercase();
         // Who pays for security maintenance qualifies another duty (patches,
         // upgrades, remedies) rather than competing with it: a cost topic with
         // enough evidence of its own, said of maintenance work, is kept
@@ -197,25 +196,21 @@ impl Engine {
             && let Some(i) = dropped.iter().position(|cand| {
                 cand.req == cost
                     && cand.score >= min
-                    && cand.phrases.iter().any(|p| maintenance_work(text, p.start))
+                    && cand
+                        .phrases
+                        .iter()
+                        .any(|p| maintenance_work(text, &lower, p.start))
             })
         {
             ranked.push(dropped.remove(i));
         }
         // Wording against a requirement always counts, even when the clause
-        // is mainly about something else ("Customer is solely responsible for patching").
-        let lower = text.to_ascii_lowercase();
+        // is mainly about something else ("Customer is solely responsible for
+        // patching"); so does wording that meets it, with enough topic evidence.
+        let says = |res: &[Gated]| res.iter().any(|g| g.find(text, &lower).is_some());
         ranked.extend(dropped.into_iter().filter(|cand| {
-            cand.score >= 1.0
-                && c.reqs[cand.req]
-                    .conflict
-                    .iter()
-                    .any(|g| g.find(text, &lower).is_some())
-                || cand.score >= STRONG_MIN
-                    && c.reqs[cand.req]
-                        .strong
-                        .iter()
-                        .any(|g| g.find(text, &lower).is_some())
+            let rc = &c.reqs[cand.req];
+            cand.score >= 1.0 && says(&rc.conflict) || cand.score >= STRONG_MIN && says(&rc.strong)
         }));
         // Customer duties on a security topic are the hospital's obligations,
         // whether put as a modal ("Customer shall …") or as an allocation
@@ -404,8 +399,9 @@ fn one_side_of_split(g: &mut grade::Graded, text: &str, span: Span) {
 }
 
 /// Whether the sentence around byte `at` of `text` speaks of security
-/// maintenance work (patching, updating, upgrading, remedying, supporting).
-fn maintenance_work(text: &str, at: usize) -> bool {
+/// maintenance work (patching, updating, upgrading, remedying, supporting);
+/// `lower` is `text` ASCII-lowercased.
+fn maintenance_work(text: &str, lower: &str, at: usize) -> bool {
     const WORK: [&str; 9] = [
         "patch",
         "update",
@@ -418,6 +414,5 @@ fn maintenance_work(text: &str, at: usize) -> bool {
         "repair",
     ];
     let w = detect::window(text, at);
-    let s = text[w.start..w.end].to_ascii_lowercase();
-    WORK.iter().any(|k| s.contains(k))
+    WORK.iter().any(|k| lower[w.start..w.end].contains(k))
 }
