@@ -105,12 +105,8 @@ pub fn vocab() -> &'static Vocab {
             specific: r(
                 r"(\b(fips|nist|iso|iec|soc ?[12]|ssae|hitrust|pci|cis|owasp|aes|tls|sha-?\d|mfa|multi-factor|two-factor|800-\d+|62443|81001|27001|ssdf|sbom|cyclonedx|spdx|mds2)\b|\b(annual(ly)?|quarterly|monthly|weekly|daily|at least once|every \w+ (months?|years?|days?)|once (per|a|each) (year|quarter|month))\b)",
             ),
-            customer_duty: duty_re(
-                "customer|hospital|purchaser|buyer|client|licensee|hdo|health system",
-            ),
-            supplier_duty: duty_re(
-                "supplier|vendor|manufacturer|contractor|seller|licensor|provider|business associate|proposer",
-            ),
+            customer_duty: duty_re(&CUSTOMER_ROLES),
+            supplier_duty: duty_re(&SUPPLIER_ROLES),
             customer_responsibility: r(
                 r"\b((is|are|remains?|be) (the )?(sole |exclusive )?(customer|hospital|client|buyer|purchaser|licensee|user)(\W{1,3}s)? (sole |own )?responsibilit(y|ies)|(customer|hospital|client|buyer|purchaser|licensee)(\W{1,3}s)? (obligations|responsibilities)|(customer|hospital|client|buyer|purchaser|licensee|you) (assumes?|bears?|retains?) (full |sole |all )?(responsibility|liability)|responsibility of (the )?(customer|hospital|client|buyer|purchaser|licensee)|(customer|hospital|client|licensee|you|user) (is|are) (solely |fully |exclusively )?responsible|(be|been|is|are) (applied|installed|performed|implemented|maintained|managed|configured|updated|deployed|changed|kept) by the (customer|hospital|client|user|licensee)\b|(customer|hospital|client|licensee|you) should|if you (implement|install|apply|maintain|use)|your (facility|organi[sz]ation|network|it department)\W?s? (must|should|is responsible))",
             ),
@@ -163,7 +159,32 @@ impl Vocab {
     }
 }
 
-fn duty_re(side: &str) -> Gated {
+/// The role nouns of each side that [`customer_duty`] and [`supplier_duty`]
+/// take as the subject of a modal, and [`other_subject`] as another party's.
+const CUSTOMER_ROLES: [&str; 8] = [
+    "customer",
+    "hospital",
+    "purchaser",
+    "buyer",
+    "client",
+    "licensee",
+    "hdo",
+    "health system",
+];
+const SUPPLIER_ROLES: [&str; 9] = [
+    "supplier",
+    "vendor",
+    "manufacturer",
+    "contractor",
+    "seller",
+    "licensor",
+    "provider",
+    "business associate",
+    "proposer",
+];
+
+fn duty_re(roles: &[&str]) -> Gated {
+    let side = roles.join("|");
     Gated::new(&format!(
         r"\b({side})s?\b[^.;:]{{0,60}}?\b(shall|must|will|agrees? to|is responsible|are responsible|shall be responsible|is required|are required)\b"
     ))
@@ -468,24 +489,6 @@ fn subject_of(text: &str, lower: &str, m: (usize, usize)) -> Option<Span> {
 /// issues a Purchase Order, Vendor shall" is the vendor's duty, not the
 /// hospital's. "Hospital and Vendor shall" stays a duty of both.
 fn other_subject(rest: &str) -> bool {
-    const PARTIES: [&str; 16] = [
-        "customer",
-        "hospital",
-        "purchaser",
-        "buyer",
-        "client",
-        "licensee",
-        "hdo",
-        "supplier",
-        "vendor",
-        "manufacturer",
-        "contractor",
-        "seller",
-        "licensor",
-        "provider",
-        "associate",
-        "proposer",
-    ];
     let toks: Vec<&str> = rest
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|t| !t.is_empty())
@@ -502,9 +505,15 @@ fn other_subject(rest: &str) -> bool {
     let Some(i) = modal.filter(|&i| i > 0) else {
         return false;
     };
-    let prev = toks[i - 1].trim_end_matches('s');
-    let joined = i >= 2 && matches!(toks[i - 2], "and" | "or" | "nor");
-    PARTIES.contains(&prev) && !joined
+    // The words just before the modal name a party ("Vendor", "Business
+    // Associates"), not joined to the first one by "and" / "or" / "nor".
+    CUSTOMER_ROLES.iter().chain(&SUPPLIER_ROLES).any(|role| {
+        let Some(from) = i.checked_sub(role.split(' ').count()) else {
+            return false;
+        };
+        let joined = from >= 1 && matches!(toks[from - 1], "and" | "or" | "nor");
+        toks[from..i].join(" ").trim_end_matches('s') == *role && !joined
+    })
 }
 
 /// A sentence in which the supplier (manufacturer) side carries a duty;
