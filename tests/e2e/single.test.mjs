@@ -6,6 +6,7 @@ import { statSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { launch, pasteAndAnalyse, contractWith, insertOne, watchConsole, cspViolations,
   runStandalone, ROOT } from './privacy-lib.mjs';
+import { SIMULATE_NO_WASM_SIMD } from './smoke.test.mjs';
 
 const FILE = process.env.SINGLE_FILE ?? ROOT + 'dist-single/mc2-assistant.html';
 
@@ -32,6 +33,20 @@ export const tests = {
       assert.ok(await insertOne(page), 'insert changed the contract');
       assert.deepEqual(cspViolations(msgs), []);
       assert.deepEqual(msgs.filter(m => m.startsWith('pageerror')), []);
+    } finally { await browser.close(); }
+  },
+
+  'from file:// a browser that cannot run the app gets a message': async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const msgs = watchConsole(page);
+      await page.addInitScript(SIMULATE_NO_WASM_SIMD);
+      await page.goto(pathToFileURL(FILE).href);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /cannot run the MC2 contract assistant/);
+      assert.deepEqual(cspViolations(msgs), []);
     } finally { await browser.close(); }
   },
 };
