@@ -198,7 +198,7 @@ pub fn stem_phrase(stemmer: &Stemmer, phrase: &str) -> String {
     let mut out = String::from(" ");
     for w in words(phrase) {
         let lw = w.1.to_lowercase();
-        out.push_str(&stemmer.stem(&lw));
+        out.push_str(&stemmer.stem(&super::spelling::american(&lw)));
         out.push(' ');
     }
     out

@@ -8,6 +8,7 @@
 
 use super::Span;
 use super::cues::{Compiled, PhraseKind, snap, words};
+use super::spelling::american;
 use rust_stemmers::Stemmer;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -117,7 +118,9 @@ impl Scratch {
             match self.cache.get(lower.as_str()) {
                 Some(s) => self.stream.push_str(s),
                 None => {
-                    let s = self.stemmer.stem(&lower).into_owned();
+                    // British spellings stem as American ones (only on a
+                    // cache miss: the fold costs a few suffix tests).
+                    let s = self.stemmer.stem(&american(&lower)).into_owned();
                     self.stream.push_str(&s);
                     if self.cache.len() < 50_000 {
                         self.cache.insert(lower.clone(), s);
@@ -389,6 +392,23 @@ pub fn window(text: &str, p: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A contract in British spelling meets the library's American cue
+    /// phrases in the stemmed stream, whichever spelling came first (the
+    /// stem cache is keyed by the word as written).
+    #[test]
+    fn british_spellings_stem_as_american_ones() {
+        let mut scratch = Scratch::default();
+        let mut stream = |t: &str| {
+            scratch.stem(t);
+            scratch.stream.clone()
+        };
+        let us = stream("Unauthorized access; media sanitization; the licensed program");
+        let uk = stream("Unauthorised access; media sanitisation; the licenced programme");
+        assert_eq!(uk, us);
+        assert_eq!(stream("unauthorized"), stream("unauthorised"));
+        assert_ne!(stream("authorship"), stream("authorised"));
+    }
 
     /// The precomputed marks give every window exactly as the scan does,
     /// including at sentence marks, the ±300-byte clip and multi-byte text.

@@ -18,6 +18,7 @@ pub mod parties;
 mod report;
 pub mod segment;
 pub mod senses;
+mod spelling;
 pub mod synth;
 pub mod verdict;
 pub mod vocab;

@@ -311,6 +311,14 @@ pub fn security_words(text: &str) -> SecurityWords {
         "ceases to support",
         "cease to support",
         "cease supporting",
+        "ending support",
+        "ending maintenance",
+        "withdraw support",
+        "withdrawing support",
+        "withdrawal of support",
+        "withdraw maintenance",
+        "withdrawing maintenance",
+        "business continuity",
     ];
     static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
     let hits = AC

@@ -335,12 +335,46 @@ fn last_mention(head: &str, term: &str) -> Option<usize> {
             && !after
                 .strip_prefix(' ')
                 .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
-        if before_ok && after_ok {
+        if before_ok && after_ok && !object_of_preposition(&head[..i]) {
             return Some(i);
         }
         end = i;
     }
     None
+}
+
+/// Whether a party named right after `before` is the object of a
+/// preposition rather than a subject ("technicians assigned to Client's
+/// account shall", "personnel with access to Client Data or Client's
+/// gateway shall"): walking back over articles, list words and capitalised
+/// words, the first other word is a preposition. A comma right before the
+/// name ends an introductory phrase ("with respect to Customer, Supplier
+/// shall"); "by" is left out, as a passive's agent is the one bound
+/// ("Customer Data received by Supplier shall be encrypted").
+fn object_of_preposition(before: &str) -> bool {
+    const PREPOSITIONS: [&str; 13] = [
+        "to", "of", "for", "with", "from", "on", "in", "into", "through", "under", "at", "via",
+        "within",
+    ];
+    const LIST_WORDS: [&str; 8] = ["the", "its", "their", "any", "all", "each", "or", "and"];
+    if !before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    for (n, word) in before.split_whitespace().rev().take(12).enumerate() {
+        if n == 0 && word.ends_with(',') {
+            return false;
+        }
+        let word = word.trim_end_matches(',');
+        if PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+            return true;
+        }
+        if !(LIST_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+            || word.starts_with(|c: char| c.is_uppercase()))
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// What follows a modal when it grants a right rather than a duty

@@ -131,5 +131,26 @@ fn a_right_or_an_unknown_subject_binds_no_party() {
             "Upon written request of the Hospital and its staff, Supplier shall provide audit reports."
         ),
         Some(Side::Supplier)
+    ); // A party named as the object of a preposition is not the subject.
+    assert_eq!(
+        obligor(
+            &p,
+            "Remote support technicians assigned to Hospital's account shall complete annual training."
+        ),
+        None
+    );
+    assert_eq!(
+        obligor(
+            &p,
+            "All personnel with access to Hospital Data, the Hospital Network or Hospital's gateway shall pass a background check."
+        ),
+        None
+    );
+    assert_eq!(
+        obligor(
+            &p,
+            "With respect to Hospital, Supplier shall provide audit reports."
+        ),
+        Some(Side::Supplier)
     );
 }

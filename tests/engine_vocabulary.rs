@@ -1,0 +1,116 @@
+//! Wording the clause library did not cover: other party names (Licensor,
+//! Contractor, the Authority), other ways to say a duty ("for a minimum of
+//! five years", "before ending support", "network ports"), and British
+//! spelling. Every test is a kind of wording written for this file, never a
+//! copied eval text.
+#![cfg(not(target_arch = "wasm32"))] // plain #[test]s do not run in the wasm runner
+
+mod common;
+
+use common::{reqs_of, status_of};
+use mc2::engine::Status;
+
+#[test]
+fn a_support_lifetime_for_products_is_end_of_life_wording() {
+    // No security word at all: the support lifetime itself is the topic.
+    assert!(
+        status_of(
+            "Seller shall maintain each Instrument model for not less than seven (7) years after its final shipment and shall give eighteen (18) months' notice before withdrawing maintenance for it.",
+            "PERF-EOL"
+        )
+        .is_some()
+    );
+    assert_eq!(
+        status_of(
+            "The Licensor may withdraw support for older releases of the Application on notice to the Licensee.",
+            "PERF-EOL"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
+fn a_continuity_plan_is_resilience() {
+    assert!(
+        status_of(
+            "The Contractor shall keep a tested business continuity plan for the Managed Service and shall share its summary with the Authority each year.",
+            "PDM-RESIL"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn listing_the_network_ports_a_device_uses_is_network_integration() {
+    assert!(
+        status_of(
+            "The Vendor shall give the Facility a list of all TCP and UDP ports used by the Scanner, and the Scanner shall work behind the Facility's firewalls.",
+            "PDM-NET"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn helping_with_an_impact_assessment_is_risk_assessment_support() {
+    assert!(
+        status_of(
+            "Provider shall give Client the information Client reasonably needs to carry out a privacy impact assessment of the Hosted Services.",
+            "MAT-RISK"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn secure_coding_is_development_practice() {
+    assert!(
+        status_of(
+            "Licensor shall write the Firmware following documented secure coding rules and shall train its developers in them.",
+            "MAT-SDL"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn a_common_engineering_password_the_hospital_cannot_alter_is_a_conflict() {
+    assert_eq!(
+        status_of(
+            "Maintenance access uses one common engineering password known to the OEM's field team; the password cannot be altered by the Owner.",
+            "PDM-AUTH"
+        ),
+        Some(Status::Conflict)
+    );
+}
+
+#[test]
+fn a_licensor_or_contractor_disclaiming_security_works_against_the_split() {
+    for text in [
+        "After go-live the Licensor has no responsibility whatsoever for the security of the Platform, which is the sole responsibility of the Licensee.",
+        "Once installed, the Contractor shall bear no responsibility of any kind for the cyber security of the Equipment.",
+    ] {
+        assert_eq!(
+            status_of(text, "GEN-SHARED"),
+            Some(Status::Conflict),
+            "{text}"
+        );
+    }
+    // One side taking all of it on is a one-sided split.
+    let reqs = reqs_of(
+        "The Trust acknowledges that it is solely responsible for the security of its own network and firewalls.",
+    );
+    assert!(reqs.iter().any(|r| r == "GEN-SHARED"), "{reqs:?}");
+}
+
+#[test]
+fn british_spelling_reads_like_american() {
+    let uk = reqs_of(
+        "The Supplier shall sanitise the hard disk of every returned Device and shall give the Trust a certificate of sanitisation within ten Working Days.",
+    );
+    let us = reqs_of(
+        "The Supplier shall sanitize the hard disk of every returned Device and shall give the Trust a certificate of sanitization within ten Working Days.",
+    );
+    assert_eq!(uk, us);
+    assert!(uk.iter().any(|r| r == "PDM-SANITIZE"), "{uk:?}");
+}
