@@ -114,3 +114,19 @@ fn british_spelling_reads_like_american() {
     assert_eq!(uk, us);
     assert!(uk.iter().any(|r| r == "PDM-SANITIZE"), "{uk:?}");
 }
+
+#[test]
+fn role_words_of_licences_and_sales_count_like_supplier_and_customer() {
+    // Remote access whenever the maker likes is against controlled remote
+    // service, whichever word the contract uses for the maker.
+    for who in ["Supplier", "Licensor", "Seller", "Contractor", "OEM"] {
+        let text = format!(
+            "{who} may access and maintain the Monitors remotely at any time for diagnostics."
+        );
+        assert_eq!(
+            status_of(&text, "PDM-REMOTE"),
+            Some(Status::Conflict),
+            "{text}"
+        );
+    }
+}
