@@ -130,3 +130,28 @@ fn role_words_of_licences_and_sales_count_like_supplier_and_customer() {
         );
     }
 }
+
+#[test]
+fn security_fixes_that_cost_extra_are_cost_terms() {
+    for text in [
+        "Security fixes for the Software are released only to Licensees who hold a current Platinum Support subscription.",
+        "After the warranty ends, any remediation of a vulnerability in the Pump is charged on a time-and-materials basis.",
+        "Moving the Workstation to a supported operating system is offered as a separately priced upgrade.",
+    ] {
+        assert!(
+            matches!(
+                status_of(text, "PERF-COST"),
+                Some(Status::Weak | Status::Partial | Status::Conflict)
+            ),
+            "{text}"
+        );
+    }
+    // Billing terms for other work are not.
+    assert_eq!(
+        status_of(
+            "Consulting services requested by the Hospital are billed on a time-and-materials basis at the agreed rates.",
+            "PERF-COST"
+        ),
+        None
+    );
+}
