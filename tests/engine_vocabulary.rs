@@ -155,3 +155,22 @@ fn security_fixes_that_cost_extra_are_cost_terms() {
         None
     );
 }
+
+#[test]
+fn data_kept_in_named_countries_is_data_location() {
+    assert_eq!(
+        status_of(
+            "The Processor shall ensure that Patient Data, including backups, is hosted and accessed only in the United Kingdom unless the Trust consents in writing.",
+            "PDM-DATALOC"
+        ),
+        Some(Status::Strong)
+    );
+    // Naming the countries where data may be processed is evidence too.
+    assert!(
+        status_of(
+            "Licensor's hosting sub-processors may store and process Licensee Data in the Philippines, India or Mexico, and Licensor may change that list on notice.",
+            "PDM-DATALOC"
+        )
+        .is_some()
+    );
+}
