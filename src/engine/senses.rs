@@ -204,8 +204,9 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
 /// any patient fall, injury or other adverse occurrence"): the words around
 /// the incident name the harm, and none of them is a security word.
 fn harm_to_a_person(text: &str, at: usize, end: usize) -> bool {
-    const HARM: [&str; 7] = [
+    const HARM: [&str; 8] = [
         " fall",
+        "near miss",
         "injur",
         "adverse occurrence",
         "adverse event",
@@ -224,6 +225,11 @@ fn harm_to_a_person(text: &str, at: usize, end: usize) -> bool {
     ];
     let (from, to) = super::cues::snap(text, at.saturating_sub(150), (end + 150).min(text.len()));
     let around = text[from..to].to_ascii_lowercase();
+    // The hospital's incident reporting (or risk management) system is
+    // where patient-safety events are recorded, not a system under attack.
+    let around = around
+        .replace("reporting system", "")
+        .replace("management system", "");
     HARM.iter().any(|h| around.contains(h)) && !CYBER.iter().any(|c| around.contains(c))
 }
 
