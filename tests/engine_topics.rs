@@ -266,3 +266,17 @@ fn virus_definitions_are_not_the_definitions_requirement() {
     );
     assert!(!has(&reqs, "DEF"), "{reqs:?}");
 }
+
+#[test]
+fn a_supplier_disclaimer_that_leaves_security_to_the_hospital_states_no_hospital_duty() {
+    let reqs = reqs_of(
+        "After handover the Seller has no responsibility for the cyber security of the Analyzers, which shall be the sole responsibility of the Purchaser.",
+    );
+    assert!(has(&reqs, "GEN-SHARED"), "{reqs:?}");
+    assert!(!has(&reqs, "HDO-RESP"), "{reqs:?}");
+    // A duty the hospital takes on in its own words still is one.
+    let reqs = reqs_of(
+        "Customer shall install validated security patches on the workstation within thirty (30) days after Supplier releases them.",
+    );
+    assert!(has(&reqs, "HDO-RESP"), "{reqs:?}");
+}

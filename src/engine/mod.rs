@@ -219,9 +219,21 @@ impl Engine {
         // on a security topic: either some requirement ranked, or the best
         // score was below the gate and the clause passed it by its security
         // vocabulary.
-        let customer = vocab::customer_duty(text, &lower)
-            .or_else(|| vocab::customer_responsibility(text, &lower));
         let sp = self.special;
+        // A supplier disclaiming security that leaves it "the sole
+        // responsibility of Customer" states no hospital duty: it works
+        // against the shared split, which reports it.
+        let disclaimed = || {
+            sp.gen_shared
+                .is_some_and(|gs| ranked.iter().any(|c| c.req == gs) && says(&c.reqs[gs].conflict))
+        };
+        let duty = vocab::customer_duty(text, &lower);
+        let disclaimer = duty.is_none() && disclaimed();
+        if disclaimer && let Some(hdo) = sp.hdo_resp {
+            ranked.retain(|c| c.req != hdo);
+        }
+        let customer =
+            duty.or_else(|| vocab::customer_responsibility(text, &lower).filter(|_| !disclaimer));
         if let Some(span) = customer
             && let Some(ri) = sp.hdo_resp
             && !ranked.iter().any(|c| c.req == ri)
