@@ -7,12 +7,8 @@
 
 mod common;
 
-use common::{reqs_of, status_of};
+use common::{has, reqs_of, status_of};
 use mc2::engine::Status;
-
-fn has(reqs: &[String], id: &str) -> bool {
-    reqs.iter().any(|r| r == id)
-}
 
 #[test]
 fn who_pays_for_maintenance_is_kept_beside_the_main_topics() {

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{reqs_of, status_of};
+use common::{has, reqs_of, status_of};
 use mc2::engine::Status;
 
 #[test]
@@ -100,7 +100,7 @@ fn a_licensor_or_contractor_disclaiming_security_works_against_the_split() {
     let reqs = reqs_of(
         "The Trust acknowledges that it is solely responsible for the security of its own network and firewalls.",
     );
-    assert!(reqs.iter().any(|r| r == "GEN-SHARED"), "{reqs:?}");
+    assert!(has(&reqs, "GEN-SHARED"), "{reqs:?}");
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn british_spelling_reads_like_american() {
         "The Supplier shall sanitize the hard disk of every returned Device and shall give the Trust a certificate of sanitization within ten Working Days.",
     );
     assert_eq!(uk, us);
-    assert!(uk.iter().any(|r| r == "PDM-SANITIZE"), "{uk:?}");
+    assert!(has(&uk, "PDM-SANITIZE"), "{uk:?}");
 }
 
 #[test]

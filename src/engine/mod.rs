@@ -223,12 +223,11 @@ impl Engine {
         // A supplier disclaiming security that leaves it "the sole
         // responsibility of Customer" states no hospital duty: it works
         // against the shared split, which reports it.
-        let disclaimed = || {
-            sp.gen_shared
-                .is_some_and(|gs| ranked.iter().any(|c| c.req == gs) && says(&c.reqs[gs].conflict))
-        };
         let duty = vocab::customer_duty(text, &lower);
-        let disclaimer = duty.is_none() && disclaimed();
+        let disclaimer = duty.is_none()
+            && sp
+                .gen_shared
+                .is_some_and(|gs| ranked.iter().any(|c| c.req == gs) && says(&c.reqs[gs].conflict));
         if disclaimer && let Some(hdo) = sp.hdo_resp {
             ranked.retain(|c| c.req != hdo);
         }

@@ -20,6 +20,11 @@ pub fn status_of(text: &str, req: &str) -> Option<Status> {
         .map(|h| h.status)
 }
 
+/// Whether `reqs` (from [`reqs_of`]) contains requirement `id`.
+pub fn has(reqs: &[String], id: &str) -> bool {
+    reqs.iter().any(|r| r == id)
+}
+
 /// The requirements `text` serves, classified on its own.
 pub fn reqs_of(text: &str) -> Vec<String> {
     engine()

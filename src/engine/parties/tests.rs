@@ -131,7 +131,8 @@ fn a_right_or_an_unknown_subject_binds_no_party() {
             "Upon written request of the Hospital and its staff, Supplier shall provide audit reports."
         ),
         Some(Side::Supplier)
-    ); // A party named as the object of a preposition is not the subject.
+    );
+    // A party named as the object of a preposition is not the subject.
     assert_eq!(
         obligor(
             &p,
