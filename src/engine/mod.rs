@@ -165,17 +165,19 @@ impl Engine {
             playbook: &opts.playbook,
             definitions: self.special.def,
         };
+        // A clause whose security words are all used in other senses is no
+        // finding, whatever its cue words score (a patient-fall "incident
+        // report" within 24 hours scores as incident notice on cue words
+        // alone); it is known before detection, which it skips.
+        let words = vocab::security_words(text);
+        if words == vocab::SecurityWords::OnlyOtherSenses {
+            return Vec::new();
+        }
         let cands = detect::candidates(c, scratch, text, heading_reqs);
         let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
-        // Below the gate a clause needs security vocabulary; above it too,
-        // unless all its security words are used in other senses (a
-        // patient-fall "incident report" within 24 hours scores as incident
-        // notice on cue words alone).
-        let words = vocab::security_words(text);
-        if words == vocab::SecurityWords::OnlyOtherSenses
-            || (max < SECURITY_GATE && words == vocab::SecurityWords::None)
-        {
+        // Below the gate a clause needs security vocabulary.
+        if max < SECURITY_GATE && words == vocab::SecurityWords::None {
             return Vec::new();
         }
         // Durations only for clauses that pass the gate (most clauses of a
