@@ -174,3 +174,111 @@ fn data_kept_in_named_countries_is_data_location() {
         .is_some()
     );
 }
+
+#[test]
+fn a_guaranteed_support_period_for_the_equipment_is_end_of_life_wording() {
+    assert!(
+        status_of(
+            "The Contractor shall guarantee software support for the Analyzers for a minimum of eight (8) years after installation, including security updates.",
+            "PERF-EOL"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn end_of_support_with_hyphens_is_security_vocabulary() {
+    // The clause's only security word; without it the gate drops the clause.
+    assert!(
+        status_of(
+            "The Seller shall state in its Proposal the announced end-of-support date of each operating system component of the Equipment.",
+            "PERF-EOL"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn data_kept_within_a_named_country_is_data_location() {
+    for text in [
+        "Any subprocessor approved by the Health Authority shall host and back up Personal Information only within Canada.",
+        "The Service Provider shall not allow Personal Health Information to be accessed from outside Canada without the Custodian's written consent.",
+    ] {
+        assert!(status_of(text, "PDM-DATALOC").is_some(), "{text}");
+    }
+}
+
+#[test]
+fn data_residing_on_a_device_is_not_data_residency() {
+    // "residing" and "residency" share a stem; only the latter is the topic.
+    let reqs = reqs_of(
+        "Buyer shall keep backup copies of all patient data residing on the Workstation and Seller shall not be liable for its loss.",
+    );
+    assert!(!has(&reqs, "PDM-DATALOC"), "{reqs:?}");
+}
+
+#[test]
+fn personal_information_taken_by_an_unauthorized_person_is_incident_notice() {
+    assert!(
+        status_of(
+            "If the Processor believes that Personal Information has been lost or viewed by unauthorized individuals, the Processor shall inform the Institution as soon as it can and cooperate with any notice to affected persons.",
+            "PERF-INCIDENT"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn restoring_goods_hit_by_malware_is_incident_response() {
+    assert_eq!(
+        status_of(
+            "At Purchaser's request the Seller may help recover Instruments disabled by ransomware, billed at Seller's then-current time-and-materials rates.",
+            "PERF-IR"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
+fn security_related_modifications_are_patches() {
+    assert!(
+        status_of(
+            "Security-related changes to the Application are delivered to every Licensee with current maintenance and installed by the Licensor within thirty (30) days after release.",
+            "PERF-PATCH"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn securely_destroying_data_on_media_is_sanitisation() {
+    assert!(
+        status_of(
+            "On removal of any Scanner from service, Contractor shall securely erase all images stored on its drives and certify such erasure to the Hospital in writing.",
+            "PDM-SANITIZE"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn no_responsibility_or_liability_for_security_is_against_the_split() {
+    assert_eq!(
+        status_of(
+            "Manufacturer shall have no responsibility or liability of any kind for the security of the Devices once they are accepted by the Purchaser.",
+            "GEN-SHARED"
+        ),
+        Some(Status::Conflict)
+    );
+}
+
+#[test]
+fn cybersecurity_advisories_are_disclosure_programme_wording() {
+    assert!(
+        status_of(
+            "The Vendor shall publish cybersecurity advisories for its products on a public web page.",
+            "MAT-VDP"
+        )
+        .is_some()
+    );
+}
