@@ -282,3 +282,34 @@ fn cybersecurity_advisories_are_disclosure_programme_wording() {
         .is_some()
     );
 }
+
+#[test]
+fn credentialing_and_badges_for_site_visits_are_personnel_discipline() {
+    assert!(
+        status_of(
+            "Contractor's field engineers shall enrol in the Owner's vendor credentialing program, wear photo ID badges while on site and protect any password issued to them.",
+            "MAT-PEOPLE"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn the_other_partys_security_and_confidentiality_rules_are_policy_compliance() {
+    let reqs = reqs_of(
+        "Licensor personnel with access to the Platform shall observe the Subscriber's security and confidentiality rules.",
+    );
+    assert!(has(&reqs, "MAT-COMPLY"), "{reqs:?}");
+    assert!(has(&reqs, "MAT-PEOPLE"), "{reqs:?}");
+}
+
+#[test]
+fn validated_remediation_of_a_vulnerability_is_patching() {
+    assert!(
+        status_of(
+            "Manufacturer-validated firmware remediation for each disclosed vulnerability will be installed by Contractor within sixty (60) days of release.",
+            "PERF-PATCH"
+        )
+        .is_some()
+    );
+}
