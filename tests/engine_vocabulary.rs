@@ -313,3 +313,34 @@ fn validated_remediation_of_a_vulnerability_is_patching() {
         .is_some()
     );
 }
+
+#[test]
+fn endpoint_protection_is_security_vocabulary() {
+    // The clause's only security words; without them the gate drops it.
+    assert_eq!(
+        status_of(
+            "The Licensee may, at its own risk, load endpoint protection software on the Console.",
+            "PDM-MALWARE"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
+fn the_buyer_alone_erasing_returned_units_with_no_seller_liability_is_a_sanitisation_conflict() {
+    assert_eq!(
+        status_of(
+            "PURCHASER IS SOLELY RESPONSIBLE FOR ERASING ALL PATIENT INFORMATION FROM UNITS SENT BACK FOR EXCHANGE, AND VENDOR ASSUMES NO LIABILITY FOR ANY SUCH INFORMATION.",
+            "PDM-SANITIZE"
+        ),
+        Some(Status::Conflict)
+    );
+    // Without the disclaimer it is the weak, hospital-only form.
+    assert_eq!(
+        status_of(
+            "Client is responsible for deleting all patient information from a Pump before returning it for service.",
+            "PDM-SANITIZE"
+        ),
+        Some(Status::Weak)
+    );
+}
