@@ -344,3 +344,16 @@ fn the_buyer_alone_erasing_returned_units_with_no_seller_liability_is_a_sanitisa
         Some(Status::Weak)
     );
 }
+
+#[test]
+fn network_documentation_on_request_is_weak_transparency() {
+    // Network and interface specifications are security documentation even
+    // when no other security word is used.
+    assert_eq!(
+        status_of(
+            "The Contractor's technical documentation, including the network specifications of each Analyzer, is supplied upon request.",
+            "MAT-TRANSP"
+        ),
+        Some(Status::Weak)
+    );
+}
