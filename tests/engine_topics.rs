@@ -276,3 +276,18 @@ fn a_supplier_disclaimer_that_leaves_security_to_the_hospital_states_no_hospital
     );
     assert!(has(&reqs, "HDO-RESP"), "{reqs:?}");
 }
+
+/// A prohibition on the hospital ("Client shall not scan …") restricts it for
+/// the supplier's sake; the restricted topic reports it. It is not one of the
+/// hospital's own security duties, which a positive modal still is.
+#[test]
+fn a_prohibition_on_the_hospital_is_not_a_hospital_duty() {
+    let reqs = reqs_of(
+        "Client shall not run vulnerability scans or penetration tests against the Appliance without Vendor's written consent.",
+    );
+    assert!(!has(&reqs, "HDO-RESP"), "{reqs:?}");
+    let reqs = reqs_of(
+        "Client shall not share administrator passwords, and Client shall keep the Appliance on a segmented network with current anti-virus signatures.",
+    );
+    assert!(has(&reqs, "HDO-RESP"), "{reqs:?}");
+}

@@ -225,7 +225,7 @@ impl Engine {
         // A supplier disclaiming security that leaves it "the sole
         // responsibility of Customer" states no hospital duty: it works
         // against the shared split, which reports it.
-        let duty = vocab::customer_duty(text, &lower);
+        let duty = vocab::customer_obligation(text, &lower);
         let disclaimer = duty.is_none()
             && sp
                 .gen_shared

@@ -427,12 +427,22 @@ pub fn imperative_opening(lower: &str) -> Option<Span> {
 /// A sentence in which the customer (hospital) side carries a duty; `lower`
 /// is `text` ASCII-lowercased (the caller already has it).
 pub fn customer_duty(text: &str, lower: &str) -> Option<Span> {
-    subject_match(&vocab().customer_duty, text, lower)
+    subject_match(&vocab().customer_duty, text, lower, |_| true)
+}
+
+/// [`customer_duty`] that is not a prohibition: "Customer shall not perform
+/// penetration tests" restricts the hospital for the supplier's sake (the
+/// restricted topic reports it, often as a conflict); it is not one of the
+/// hospital's own security obligations.
+pub fn customer_obligation(text: &str, lower: &str) -> Option<Span> {
+    subject_match(&vocab().customer_duty, text, lower, |m| {
+        !lower[m.end..].trim_start().starts_with("not ")
+    })
 }
 
 /// A match of `re` whose party word is the subject: within a few characters
 /// of the start of its sentence or list item.
-fn subject_match(re: &Gated, text: &str, lower: &str) -> Option<Span> {
+fn subject_match(re: &Gated, text: &str, lower: &str, keep: impl Fn(Span) -> bool) -> Option<Span> {
     if !re.may_match(lower) {
         return None;
     }
@@ -444,7 +454,7 @@ fn subject_match(re: &Gated, text: &str, lower: &str) -> Option<Span> {
         while at < text.len() && !text.is_char_boundary(at) {
             at += 1;
         }
-        if let Some(span) = subject_of(text, lower, m) {
+        if let Some(span) = subject_of(text, lower, m).filter(|&s| keep(s)) {
             return Some(span);
         }
     }
@@ -547,7 +557,7 @@ fn other_subject(rest: &str) -> bool {
 /// A sentence in which the supplier (manufacturer) side carries a duty;
 /// `lower` is `text` ASCII-lowercased.
 pub fn supplier_duty(text: &str, lower: &str) -> Option<Span> {
-    subject_match(&vocab().supplier_duty, text, lower)
+    subject_match(&vocab().supplier_duty, text, lower, |_| true)
 }
 
 /// Wording that allocates a security duty to the customer without a modal
