@@ -291,3 +291,21 @@ fn a_prohibition_on_the_hospital_is_not_a_hospital_duty() {
     );
     assert!(has(&reqs, "HDO-RESP"), "{reqs:?}");
 }
+
+/// Testing the hospital is forbidden to do is its own security assessment
+/// (MAT-RISK, a conflict), not the supplier's testing of its product.
+#[test]
+fn forbidding_the_hospital_to_test_is_a_risk_assessment_conflict() {
+    let text = "Subscriber must not carry out, or allow anyone to carry out, penetration tests or vulnerability scans of the Gateway.";
+    let reqs = reqs_of(text);
+    assert!(!has(&reqs, "PDM-TEST"), "{reqs:?}");
+    assert_eq!(status_of(text, "MAT-RISK"), Some(Status::Conflict));
+    // The supplier's own testing stays PDM-TEST.
+    assert!(
+        status_of(
+            "Vendor shall have an independent firm carry out penetration tests of the Gateway every year.",
+            "PDM-TEST"
+        )
+        .is_some()
+    );
+}

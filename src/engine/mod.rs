@@ -81,6 +81,8 @@ struct Special {
     gen_shared: Option<usize>,
     perf_cost: Option<usize>,
     perf_patch: Option<usize>,
+    mat_risk: Option<usize>,
+    pdm_test: Option<usize>,
     /// Met by definitions, which have no modal (see [`grade::Ctx`]).
     def: Option<usize>,
 }
@@ -93,6 +95,8 @@ impl Special {
             gen_shared: at("GEN-SHARED"),
             perf_cost: at("PERF-COST"),
             perf_patch: at("PERF-PATCH"),
+            mat_risk: at("MAT-RISK"),
+            pdm_test: at("PDM-TEST"),
             def: at("DEF"),
         }
     }
@@ -232,6 +236,21 @@ impl Engine {
                 .is_some_and(|gs| ranked.iter().any(|c| c.req == gs) && says(&c.reqs[gs].conflict));
         if disclaimer && let Some(hdo) = sp.hdo_resp {
             ranked.retain(|c| c.req != hdo);
+        }
+        // Testing the hospital may not do ("Customer shall not perform
+        // penetration tests") is its own assessment, which MAT-RISK's
+        // conflict reports; PDM-TEST is the supplier's testing of its product.
+        if let (Some(risk), Some(test)) = (sp.mat_risk, sp.pdm_test)
+            && let Some(i) = ranked.iter().position(|c| c.req == test)
+            && says(&c.reqs[risk].conflict)
+        {
+            let tested = ranked.remove(i);
+            if !ranked.iter().any(|c| c.req == risk) {
+                ranked.push(detect::Candidate {
+                    req: risk,
+                    ..tested
+                });
+            }
         }
         let customer =
             duty.or_else(|| vocab::customer_responsibility(text, &lower).filter(|_| !disclaimer));
