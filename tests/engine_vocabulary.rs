@@ -357,3 +357,14 @@ fn network_documentation_on_request_is_weak_transparency() {
         Some(Status::Weak)
     );
 }
+
+#[test]
+fn keeping_the_results_of_ones_own_testing_secret_is_weak_audit_evidence() {
+    assert_eq!(
+        status_of(
+            "The Licensor may test the security of the Platform at its discretion; reports of the Licensor's own testing are its confidential information and will not be shared with the Subscriber.",
+            "MAT-AUDIT"
+        ),
+        Some(Status::Weak)
+    );
+}
