@@ -368,3 +368,13 @@ fn keeping_the_results_of_ones_own_testing_secret_is_weak_audit_evidence() {
         Some(Status::Weak)
     );
 }
+
+#[test]
+fn a_feature_considered_for_a_future_release_is_a_weak_roadmap() {
+    for text in [
+        "Encryption of stored images is contemplated for a future software release of the Workstation.",
+        "The Supplier will give due consideration to logging of failed logins in a future product release.",
+    ] {
+        assert_eq!(status_of(text, "ROADMAP"), Some(Status::Weak), "{text}");
+    }
+}
