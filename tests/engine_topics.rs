@@ -290,6 +290,11 @@ fn a_prohibition_on_the_hospital_is_not_a_hospital_duty() {
         "Client shall not share administrator passwords, and Client shall keep the Appliance on a segmented network with current anti-virus signatures.",
     );
     assert!(has(&reqs, "HDO-RESP"), "{reqs:?}");
+    // Nor is a right the hospital does not have.
+    let reqs = reqs_of(
+        "Licensee shall have no right to audit Licensor's facilities or its security controls.",
+    );
+    assert!(!has(&reqs, "HDO-RESP"), "{reqs:?}");
 }
 
 /// Testing the hospital is forbidden to do is its own security assessment

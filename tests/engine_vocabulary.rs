@@ -378,3 +378,25 @@ fn a_feature_considered_for_a_future_release_is_a_weak_roadmap() {
         assert_eq!(status_of(text, "ROADMAP"), Some(Status::Weak), "{text}");
     }
 }
+
+#[test]
+fn keeping_a_component_listing_from_tools_works_against_the_sbom() {
+    assert_eq!(
+        status_of(
+            "The component listing furnished by the Manufacturer is its Confidential Information, and the Customer shall not load it into any scanning tool.",
+            "MAT-SBOM"
+        ),
+        Some(Status::Conflict)
+    );
+}
+
+#[test]
+fn processing_data_in_any_country_is_data_location() {
+    assert!(
+        status_of(
+            "Client acknowledges that Provider may host and process Client Data, including for support and analytics, in any country where Provider has staff.",
+            "PDM-DATALOC"
+        )
+        .is_some()
+    );
+}

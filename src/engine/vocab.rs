@@ -252,6 +252,8 @@ pub fn security_words(text: &str) -> SecurityWords {
         "threat",
         "sbom",
         "bill of materials",
+        "component list",
+        "component inventory",
         "mds2",
         " log",
         "audit trail",
@@ -436,7 +438,10 @@ pub fn customer_duty(text: &str, lower: &str) -> Option<Span> {
 /// hospital's own security obligations.
 pub fn customer_obligation(text: &str, lower: &str) -> Option<Span> {
     subject_match(&vocab().customer_duty, text, lower, |m| {
-        !lower[m.end..].trim_start().starts_with("not ")
+        let after = lower[m.end..].trim_start();
+        !["not ", "have no ", "has no ", "never "]
+            .iter()
+            .any(|n| after.starts_with(n))
     })
 }
 
