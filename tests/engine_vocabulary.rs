@@ -400,3 +400,30 @@ fn processing_data_in_any_country_is_data_location() {
         .is_some()
     );
 }
+
+#[test]
+fn a_list_of_the_main_third_party_components_is_sbom_wording() {
+    let reqs = reqs_of(
+        "On request the Licensor will supply a list of the main third-party software components included in the Application at the time of delivery.",
+    );
+    assert!(has(&reqs, "MAT-SBOM"), "{reqs:?}");
+}
+
+#[test]
+fn iso_27001_for_development_is_weak_development_lifecycle_evidence() {
+    // "27001" is security vocabulary; the certificate is the weak form.
+    assert_eq!(
+        status_of(
+            "The Vendor's software development processes are certified to ISO/IEC 27001; the certificate is available on request.",
+            "MAT-SDL"
+        ),
+        Some(Status::Weak)
+    );
+    assert!(
+        status_of(
+            "The Supplier shall describe its product security practices for the Scanner in its tender response.",
+            "MAT-SDL"
+        )
+        .is_some()
+    );
+}

@@ -252,6 +252,7 @@ pub fn security_words(text: &str) -> SecurityWords {
         "threat",
         "sbom",
         "bill of materials",
+        "27001",
         "component list",
         "component inventory",
         "mds2",
