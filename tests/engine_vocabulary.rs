@@ -427,3 +427,20 @@ fn iso_27001_for_development_is_weak_development_lifecycle_evidence() {
         .is_some()
     );
 }
+
+#[test]
+fn supporting_the_hospitals_investigators_or_recovery_is_incident_response() {
+    // "At the disposal of" is not disposal of media.
+    let reqs = reqs_of(
+        "After any suspected intrusion the Provider shall put its security engineers at the disposal of the Subscriber and assist the Subscriber's investigators.",
+    );
+    assert!(has(&reqs, "PERF-IR"), "{reqs:?}");
+    assert!(!has(&reqs, "PDM-SANITIZE"), "{reqs:?}");
+    assert!(
+        status_of(
+            "Following a malware infection of a Workstation, the Vendor shall support the Purchaser's recovery of the Workstation.",
+            "PERF-IR"
+        )
+        .is_some()
+    );
+}
