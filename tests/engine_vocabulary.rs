@@ -444,3 +444,25 @@ fn supporting_the_hospitals_investigators_or_recovery_is_incident_response() {
         .is_some()
     );
 }
+
+#[test]
+fn security_terms_limited_to_the_warranty_period_are_weak_scope() {
+    assert_eq!(
+        status_of(
+            "The cybersecurity requirements in Schedule 6 apply to the Analyzers as delivered and shall remain in force until the end of the warranty period.",
+            "GEN-SCOPE"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
+fn security_questionnaire_answers_kept_out_of_the_contract_work_against_scope() {
+    assert_eq!(
+        status_of(
+            "The Seller's responses to the Hospital's security questionnaire are given for reference only and shall not be deemed incorporated into this Order.",
+            "GEN-SCOPE"
+        ),
+        Some(Status::Conflict)
+    );
+}
