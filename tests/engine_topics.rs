@@ -314,3 +314,21 @@ fn forbidding_the_hospital_to_test_is_a_risk_assessment_conflict() {
         .is_some()
     );
 }
+
+/// Naming remote support in passing (a subcontractor "including any remote
+/// support vendor") is not the remote-access requirement; controlling remote
+/// sessions is.
+#[test]
+fn remote_service_named_in_passing_is_not_remote_access() {
+    let reqs = reqs_of(
+        "The Licensor shall name in writing each subcontractor it uses, including any remote support vendor, and shall remain liable for each of them under this Agreement's confidentiality terms.",
+    );
+    assert!(!has(&reqs, "PDM-REMOTE"), "{reqs:?}");
+    assert_eq!(
+        status_of(
+            "Vendor personnel shall reach the Pumps by remote service only through the Hospital's VPN, using individual accounts, and every remote session shall be logged.",
+            "PDM-REMOTE"
+        ),
+        Some(Status::Strong)
+    );
+}
