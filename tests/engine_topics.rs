@@ -331,4 +331,9 @@ fn remote_service_named_in_passing_is_not_remote_access() {
         ),
         Some(Status::Strong)
     );
+    // A control word just before it counts too.
+    let reqs = reqs_of(
+        "The Contractor shall keep access logs covering remote access to the Monitors and shall give them to the Hospital on request.",
+    );
+    assert!(has(&reqs, "PDM-REMOTE"), "{reqs:?}");
 }
