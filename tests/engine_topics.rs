@@ -337,3 +337,25 @@ fn remote_service_named_in_passing_is_not_remote_access() {
     );
     assert!(has(&reqs, "PDM-REMOTE"), "{reqs:?}");
 }
+
+/// A list of the hospital's duties is its side of the shared split: HDO-RESP,
+/// not the supplier requirements whose topics the list names (network
+/// integration is both parties' and stays).
+#[test]
+fn a_list_of_the_hospitals_duties_is_the_hospitals_side() {
+    let reqs = reqs_of(
+        "Hospital shall: (i) keep the Pumps on a segmented network behind a firewall; (ii) install validated security patches within sixty (60) days after their release; and (iii) report suspected incidents to Vendor.",
+    );
+    assert!(has(&reqs, "HDO-RESP"), "{reqs:?}");
+    assert!(!has(&reqs, "PERF-PATCH"), "{reqs:?}");
+    // Multi-byte text right after the modal is read safely.
+    let reqs = reqs_of(
+        "Customer shall — « (i) » keep the Pumps on a segmented network — and install security patches.",
+    );
+    assert!(has(&reqs, "HDO-RESP"), "{reqs:?}");
+    // With a supplier duty in the clause, the supplier requirement stays.
+    let reqs = reqs_of(
+        "Customer shall (i) keep the Pumps on a segmented network; and Vendor shall deliver validated security patches within thirty (30) days after their release.",
+    );
+    assert!(has(&reqs, "PERF-PATCH"), "{reqs:?}");
+}

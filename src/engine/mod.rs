@@ -252,6 +252,19 @@ impl Engine {
                 });
             }
         }
+        // "Hospital shall: (i) keep the device on a segmented network; (ii)
+        // install validated patches …" lists the hospital's duties: its side
+        // of the split, which HDO-RESP reports. The supplier requirements
+        // the list names are not its topic unless it works against them.
+        if let Some(d) = duty
+            && hospital_duty_list(text, &lower, d)
+        {
+            let lib = &self.lib;
+            ranked.retain(|cand| {
+                lib.requirements[cand.req].meta.party != crate::library::Party::Supplier
+                    || says(&c.reqs[cand.req].conflict)
+            });
+        }
         let customer =
             duty.or_else(|| vocab::customer_responsibility(text, &lower).filter(|_| !disclaimer));
         if let Some(span) = customer
@@ -448,4 +461,21 @@ fn maintenance_work(text: &str, lower: &str, at: usize) -> bool {
     ];
     let w = detect::window(text, at);
     WORK.iter().any(|k| lower[w.start..w.end].contains(k))
+}
+
+/// Whether `text` opens with a list of the customer's duties: the customer
+/// modal `duty` near the start, an enumeration ("(i)", "(a)", "1.", a bullet)
+/// right after it, and no supplier duty anywhere in the text.
+fn hospital_duty_list(text: &str, lower: &str, duty: Span) -> bool {
+    if duty.start > 80 || vocab::supplier_duty(text, lower).is_some() {
+        return false;
+    }
+    let end = (duty.end + 40).min(lower.len());
+    let end = (end..lower.len())
+        .find(|&i| lower.is_char_boundary(i))
+        .unwrap_or(lower.len());
+    let after = lower.get(duty.end..end).unwrap_or("");
+    ["(i)", "(a)", "(1)", "1.", "\u{2022}", "- "]
+        .iter()
+        .any(|m| after.contains(m))
 }
