@@ -470,11 +470,8 @@ fn hospital_duty_list(text: &str, lower: &str, duty: Span) -> bool {
     if duty.start > 80 || vocab::supplier_duty(text, lower).is_some() {
         return false;
     }
-    let end = (duty.end + 40).min(lower.len());
-    let end = (end..lower.len())
-        .find(|&i| lower.is_char_boundary(i))
-        .unwrap_or(lower.len());
-    let after = lower.get(duty.end..end).unwrap_or("");
+    let (from, to) = cues::snap(lower, duty.end, (duty.end + 40).min(lower.len()));
+    let after = &lower[from..to];
     ["(i)", "(a)", "(1)", "1.", "\u{2022}", "- "]
         .iter()
         .any(|m| after.contains(m))
