@@ -8,7 +8,7 @@
 
 use super::cues::{Gated, ReqCues};
 use super::detect::Candidate;
-use super::numbers::Duration;
+use super::numbers::{Duration, days};
 use super::parties::{self, Side};
 use super::vocab::{
     GradingRegex as V, Presence, customer_duty, imperative_opening, supplier_duty, vocab,
@@ -471,16 +471,6 @@ fn floor(text: &str, mut i: usize) -> usize {
 fn compatible(a: Unit, b: Unit) -> bool {
     let long = |u| matches!(u, Unit::Months | Unit::Years);
     long(a) == long(b)
-}
-
-fn days(v: f64, u: Unit) -> f64 {
-    match u {
-        Unit::Hours => v / 24.0,
-        Unit::BusinessDays => v * 7.0 / 5.0,
-        Unit::CalendarDays => v,
-        Unit::Months => v * 30.4,
-        Unit::Years => v * 365.0,
-    }
 }
 
 fn fmt_num(v: f64) -> String {

@@ -57,13 +57,20 @@ impl Duration {
     /// The value in calendar days (business days × 7/5, months × 30.4,
     /// years × 365, hours ÷ 24), for rough comparisons across units.
     pub fn approx_days(&self) -> f64 {
-        match self.unit {
-            Unit::Hours => self.value / 24.0,
-            Unit::BusinessDays => self.value * 7.0 / 5.0,
-            Unit::CalendarDays => self.value,
-            Unit::Months => self.value * 30.4,
-            Unit::Years => self.value * 365.0,
-        }
+        days(self.value, self.unit)
+    }
+}
+
+/// `v` of `u` in calendar days. A month is a twelfth of a year, so that
+/// "twenty-four (24) months" is exactly "2 years" and meets a 2-year
+/// threshold (at 30.4 days a month it fell 0.4 days short).
+pub fn days(v: f64, u: Unit) -> f64 {
+    match u {
+        Unit::Hours => v / 24.0,
+        Unit::BusinessDays => v * 7.0 / 5.0,
+        Unit::CalendarDays => v,
+        Unit::Months => v * 365.0 / 12.0,
+        Unit::Years => v * 365.0,
     }
 }
 
