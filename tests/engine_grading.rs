@@ -32,3 +32,29 @@ fn twenty_four_months_meets_a_two_year_threshold() {
         reasons_of(text, "PDM-OS")
     );
 }
+
+#[test]
+fn a_background_check_age_is_not_measured_against_the_training_interval() {
+    // Item (i) dates a background check; the training words are in item
+    // (ii). Three years is not a late training interval.
+    let text = "Each Licensor engineer with access to Licensee systems shall (i) have cleared a criminal background check within the preceding three (3) years, and (ii) complete security and privacy awareness training every year.";
+    assert_eq!(status_of(text, "MAT-PEOPLE"), Some(Status::Strong));
+    assert!(
+        !reasons_of(text, "MAT-PEOPLE").contains("three (3) years"),
+        "{}",
+        reasons_of(text, "MAT-PEOPLE")
+    );
+}
+
+#[test]
+fn an_exploited_vulnerability_proviso_keeps_its_words_to_itself() {
+    // The words after the semicolon ("actively exploited") belong to the
+    // five business days, not to the thirty-day patch window before them.
+    let text = "The Seller shall validate and release each security patch for the Monitors within thirty (30) days after the component publisher releases it; where a vulnerability is actively exploited, the Seller shall provide interim mitigations within five (5) business days.";
+    assert_eq!(status_of(text, "PERF-PATCH"), Some(Status::Strong));
+    assert!(
+        reasons_of(text, "PERF-PATCH").contains("“thirty (30) days” meets the playbook's 30"),
+        "{}",
+        reasons_of(text, "PERF-PATCH")
+    );
+}

@@ -406,11 +406,15 @@ pub fn grade(
 }
 
 /// The threshold a duration is measured against: the one whose `context`
-/// words occur nearest the duration; a sole threshold of a compatible unit
-/// when no context word is near. The words looked at stop at the
-/// neighbouring durations (`all`), which have their own: in "within thirty
-/// (30) days after release, and within fourteen (14) days for an Exploited
-/// Vulnerability" the exploited-vulnerability words belong to the 14 days.
+/// words occur in the duration's own part of the sentence; a sole threshold
+/// of a compatible unit when no context word occurs in the clause at all.
+/// The words looked at stop at the neighbouring durations (`all`) and at list
+/// items and semicolons, which have their own: in "within thirty (30) days
+/// after release, and within fourteen (14) days for an Exploited
+/// Vulnerability" the exploited-vulnerability words belong to the 14 days,
+/// and in "(i) passed a background check within the preceding three (3)
+/// years, (ii) completed security training …" the training words belong to
+/// item (ii), not to the three years.
 fn pick_threshold<'a>(
     ts: &'a [Threshold],
     lower: &str,
@@ -420,6 +424,55 @@ fn pick_threshold<'a>(
     if ts.is_empty() {
         return None;
     }
+    let (prev_end, next_start) = neighbours(d, all);
+    let near = &lower[item_window(lower, d, prev_end, next_start)];
+    let said = |w: &String, hay: &str| {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            hay.contains(&w.to_ascii_lowercase())
+        } else {
+            hay.contains(w.as_str())
+        }
+    };
+    let mut best: Option<(usize, &Threshold)> = None;
+    for t in ts {
+        // Longer context phrases are more specific ("final report" beats "report").
+        let hits: usize = t
+            .context
+            .iter()
+            .filter(|w| said(w, near))
+            .map(|w| w.len())
+            .sum();
+        if hits > 0 && compatible(t.unit, d.unit) && best.is_none_or(|b| hits > b.0) {
+            best = Some((hits, t));
+        }
+    }
+    best.map(|b| (b.1, true)).or_else(|| {
+        let compat: Vec<&Threshold> = ts.iter().filter(|t| compatible(t.unit, d.unit)).collect();
+        // The sole threshold's words in another list item or part of the
+        // clause: that part measures it, and this duration something else
+        // ("(a) passed a background check within the preceding three (3)
+        // years; (b) complete security training annually").
+        let first = compat.first()?;
+        let (lo, hi) = (
+            item_start(&lower[..d.span.start]),
+            item_end(&lower[d.span.end..]).map(|e| d.span.end + e),
+        );
+        let owned = (lo.is_some() || hi.is_some()) && {
+            let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(lower.len()));
+            let mine = &lower[lo..hi];
+            let other = |w: &String| said(w, &lower[..lo]) || said(w, &lower[hi..]);
+            first.context.iter().any(|w| !said(w, mine) && other(w))
+        };
+        if owned {
+            return None;
+        }
+        compat.first().map(|t| (*t, false))
+    })
+}
+
+/// The end of the duration before `d` (0 if none) and the start of the one
+/// after it (`usize::MAX` if none).
+fn neighbours(d: &Duration, all: &[Duration]) -> (usize, usize) {
     let prev_end = all
         .iter()
         .map(|o| o.span.end)
@@ -431,33 +484,53 @@ fn pick_threshold<'a>(
         .map(|o| o.span.start)
         .filter(|&s| s >= d.span.end)
         .min()
-        .unwrap_or(lower.len());
+        .unwrap_or(usize::MAX);
+    (prev_end, next_start)
+}
+
+/// The words that speak about duration `d`: up to 120 bytes either side,
+/// stopping at the neighbouring durations and at list items and semicolons.
+fn item_window(
+    lower: &str,
+    d: &Duration,
+    prev_end: usize,
+    next_start: usize,
+) -> std::ops::Range<usize> {
     let lo = floor(lower, d.span.start.saturating_sub(120).max(prev_end));
     let hi = floor(lower, (d.span.end + 120).min(next_start).min(lower.len()));
-    let near = &lower[lo..hi];
-    let mut best: Option<(usize, &Threshold)> = None;
-    for t in ts {
-        // Longer context phrases are more specific ("final report" beats "report").
-        let hits: usize = t
-            .context
-            .iter()
-            .filter(|w| {
-                if w.bytes().any(|b| b.is_ascii_uppercase()) {
-                    near.contains(&w.to_ascii_lowercase())
-                } else {
-                    near.contains(w.as_str())
-                }
-            })
-            .map(|w| w.len())
-            .sum();
-        if hits > 0 && compatible(t.unit, d.unit) && best.is_none_or(|b| hits > b.0) {
-            best = Some((hits, t));
-        }
+    let lo = lo + item_start(&lower[lo..d.span.start]).unwrap_or(0);
+    let hi = d.span.end + item_end(&lower[d.span.end..hi]).unwrap_or(hi - d.span.end);
+    lo..hi
+}
+
+/// Where the list item or semicolon-separated part that ends `before` starts
+/// (offset into `before`), if a boundary is in it.
+fn item_start(before: &str) -> Option<usize> {
+    let b = before.as_bytes();
+    (0..b.len()).rev().find_map(|i| item_boundary(b, i))
+}
+
+/// Where the list item or semicolon-separated part that starts `after` ends.
+fn item_end(after: &str) -> Option<usize> {
+    let b = after.as_bytes();
+    (0..b.len()).find_map(|i| item_boundary(b, i).map(|_| i))
+}
+
+/// A boundary at byte `i`: a semicolon, or a list marker "(ii)", "(b)", "(B)"
+/// after a space. Returns the offset just after it. Digits in parentheses
+/// are not markers: "thirty (30) days" repeats its number.
+fn item_boundary(b: &[u8], i: usize) -> Option<usize> {
+    if b[i] == b';' {
+        return Some(i + 1);
     }
-    best.map(|b| (b.1, true)).or_else(|| {
-        let compat: Vec<&Threshold> = ts.iter().filter(|t| compatible(t.unit, d.unit)).collect();
-        compat.first().map(|t| (*t, false))
-    })
+    if b[i] != b'(' || (i > 0 && b[i - 1] != b' ') {
+        return None;
+    }
+    let close = b[i + 1..].iter().take(5).position(|&c| c == b')')?;
+    let inner = &b[i + 1..i + 1 + close];
+    let roman = !inner.is_empty() && inner.iter().all(|c| b"ivxIVX".contains(c));
+    let letter = inner.len() == 1 && inner[0].is_ascii_alphabetic();
+    (roman || letter).then_some(i + 2 + close)
 }
 
 fn floor(text: &str, mut i: usize) -> usize {
