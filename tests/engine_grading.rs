@@ -58,3 +58,36 @@ fn an_exploited_vulnerability_proviso_keeps_its_words_to_itself() {
         reasons_of(text, "PERF-PATCH")
     );
 }
+
+#[test]
+fn a_proviso_that_takes_the_duty_back_holds_it_at_partial() {
+    let text = "Before installation the Seller shall deliver to the Buyer a completed MDS2 form for each Analyzer; provided, however, that the Seller shall have no obligation to revise the form after delivery.";
+    assert_eq!(status_of(text, "MAT-MDS2"), Some(Status::Partial));
+    assert!(reasons_of(text, "MAT-MDS2").contains("A proviso takes part of the duty back"));
+    // The supplier's own people allowed to do what the duty forbids.
+    let text = "Licensor shall not store or process Licensee Data outside Australia; provided that Licensor's offshore support engineers may access Licensee Data to resolve critical faults.";
+    assert_eq!(status_of(text, "PDM-DATALOC"), Some(Status::Partial));
+}
+
+#[test]
+fn a_proviso_that_adds_a_duty_keeps_the_grade_strong() {
+    let text = "The Seller shall deliver to the Buyer a completed MDS2 form for each Analyzer before installation; provided that, where a later release changes any answer, the Seller shall deliver a revised form within thirty (30) days of that release.";
+    assert_eq!(status_of(text, "MAT-MDS2"), Some(Status::Strong));
+}
+
+#[test]
+fn a_duty_that_holds_only_under_a_paid_plan_is_partial() {
+    let text = "Security patches for the Imaging Software shall be delivered at no additional charge within thirty (30) days after release for so long as the Facility maintains an active Gold Support subscription.";
+    assert_eq!(status_of(text, "PERF-COST"), Some(Status::Partial));
+    assert!(reasons_of(text, "PERF-COST").contains("only while a paid plan is kept up"));
+    // Saying the duty is *not* tied to a plan is the strong form.
+    let text = "Security patches for the Imaging Software shall be furnished and installed at the Seller's expense without additional charge, and shall not be conditioned on the Facility's purchase of a service agreement.";
+    assert_eq!(status_of(text, "PERF-COST"), Some(Status::Strong));
+}
+
+#[test]
+fn a_product_that_does_not_yet_meet_the_requirement_is_partial() {
+    let text = "The Licensor confirms that the Console does not currently support multi-factor authentication for administrator accounts and shall release that capability no later than 31 December 2027.";
+    assert_eq!(status_of(text, "PDM-AUTH"), Some(Status::Partial));
+    assert!(reasons_of(text, "PDM-AUTH").contains("does not meet this yet"));
+}

@@ -39,6 +39,10 @@ pub struct Clause<'a> {
     pub durs: &'a [Duration],
     /// Which generic grading regexes match somewhere in `text`.
     pub pres: Presence,
+    /// Wording that holds a strong grade at partial (found on first use).
+    pub limits: std::cell::OnceCell<super::limits::Found>,
+    /// The words about each of `durs` (see [`item_window`]; on first use).
+    pub windows: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
 /// Everything grading needs besides the text.
@@ -186,6 +190,21 @@ pub fn grade(
     };
     if let Some(s) = cue_weak.is_none().then(negated).flatten() {
         g.phrases.push(s);
+        // "X shall deliver …; provided, however, that X shall have no
+        // obligation to update it": the proviso takes part of a duty back,
+        // it does not undo the duty before it.
+        if let Some(p) = super::limits::proviso(text, lower)
+            && p.start <= s.start
+            && s.end <= p.end
+            && pres.may(V::Binding)
+            && v.binding
+                .find(&text[..p.start], &lower[..p.start])
+                .is_some()
+        {
+            g.reasons
+                .push(super::limits::Limit::Proviso.reason(&quote(text, s)));
+            return Some(g);
+        }
         g.status = Status::Conflict;
         g.reasons.push(format!(
             "The clause disclaims or negates the duty: {}.",
@@ -304,14 +323,24 @@ pub fn grade(
     // 4. Numbers against the playbook.
     let mut number_ok = false;
     let mut number_bad = false;
-    for d in durs {
+    let windows = clause.windows.get_or_init(|| {
+        durs.iter()
+            .map(|d| {
+                let (prev_end, next_start) = neighbours(d, durs);
+                item_window(lower, d, prev_end, next_start)
+            })
+            .collect()
+    });
+    for (d, window) in durs.iter().zip(windows) {
         if !focus
             .iter()
             .any(|f| d.span.start >= f.start && d.span.start < f.end)
         {
             continue;
         }
-        let Some((t, by_context)) = pick_threshold(&req.meta.thresholds, lower, d, durs) else {
+        let Some((t, by_context)) =
+            pick_threshold(&req.meta.thresholds, lower, d, &lower[window.clone()])
+        else {
             continue;
         };
         let limit = ctx.playbook.values.get(&t.name).copied().unwrap_or(t.value);
@@ -369,6 +398,15 @@ pub fn grade(
         g.status = Status::Partial;
     } else if binding.is_some()
         && (number_ok || has_number || cue_strong.is_some() || specific.is_some())
+        && let Some((limit, s)) = clause
+            .limits
+            .get_or_init(|| super::limits::Found::new(text, lower))
+            .limit(&g.phrases)
+    {
+        g.phrases.push(s);
+        g.reasons.push(limit.reason(&quote(text, s)));
+    } else if binding.is_some()
+        && (number_ok || has_number || cue_strong.is_some() || specific.is_some())
     {
         g.status = Status::Strong;
         if let Some(s) = cue_strong {
@@ -419,13 +457,11 @@ fn pick_threshold<'a>(
     ts: &'a [Threshold],
     lower: &str,
     d: &Duration,
-    all: &[Duration],
+    near: &str,
 ) -> Option<(&'a Threshold, bool)> {
     if ts.is_empty() {
         return None;
     }
-    let (prev_end, next_start) = neighbours(d, all);
-    let near = &lower[item_window(lower, d, prev_end, next_start)];
     let said = |w: &String, hay: &str| {
         if w.bytes().any(|b| b.is_ascii_uppercase()) {
             hay.contains(&w.to_ascii_lowercase())
@@ -453,14 +489,18 @@ fn pick_threshold<'a>(
         // ("(a) passed a background check within the preceding three (3)
         // years; (b) complete security training annually").
         let first = compat.first()?;
+        let (wlo, whi) = (
+            floor(lower, d.span.start.saturating_sub(ITEM_REACH)),
+            floor(lower, (d.span.end + ITEM_REACH).min(lower.len())),
+        );
         let (lo, hi) = (
-            item_start(&lower[..d.span.start]),
-            item_end(&lower[d.span.end..]).map(|e| d.span.end + e),
+            item_start(&lower[wlo..d.span.start]).map(|s| wlo + s),
+            item_end(&lower[d.span.end..whi]).map(|e| d.span.end + e),
         );
         let owned = (lo.is_some() || hi.is_some()) && {
-            let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(lower.len()));
+            let (lo, hi) = (lo.unwrap_or(wlo), hi.unwrap_or(whi));
             let mine = &lower[lo..hi];
-            let other = |w: &String| said(w, &lower[..lo]) || said(w, &lower[hi..]);
+            let other = |w: &String| said(w, &lower[wlo..lo]) || said(w, &lower[hi..whi]);
             first.context.iter().any(|w| !said(w, mine) && other(w))
         };
         if owned {
@@ -469,6 +509,10 @@ fn pick_threshold<'a>(
         compat.first().map(|t| (*t, false))
     })
 }
+
+/// How far (bytes) either side of a duration the list items around it are
+/// looked at: a neighbouring item further away says nothing about it.
+const ITEM_REACH: usize = 400;
 
 /// The end of the duration before `d` (0 if none) and the start of the one
 /// after it (`usize::MAX` if none).
@@ -507,13 +551,27 @@ fn item_window(
 /// (offset into `before`), if a boundary is in it.
 fn item_start(before: &str) -> Option<usize> {
     let b = before.as_bytes();
-    (0..b.len()).rev().find_map(|i| item_boundary(b, i))
+    let mut end = b.len();
+    while let Some(i) = b[..end].iter().rposition(|&c| c == b';' || c == b'(') {
+        if let Some(after) = item_boundary(b, i) {
+            return Some(after);
+        }
+        end = i;
+    }
+    None
 }
 
 /// Where the list item or semicolon-separated part that starts `after` ends.
 fn item_end(after: &str) -> Option<usize> {
     let b = after.as_bytes();
-    (0..b.len()).find_map(|i| item_boundary(b, i).map(|_| i))
+    let mut from = 0;
+    while let Some(i) = b[from..].iter().position(|&c| c == b';' || c == b'(') {
+        if item_boundary(b, from + i).is_some() {
+            return Some(from + i);
+        }
+        from += i + 1;
+    }
+    None
 }
 
 /// A boundary at byte `i`: a semicolon, or a list marker "(ii)", "(b)", "(B)"

@@ -12,6 +12,7 @@ pub mod gate;
 pub mod grade;
 pub mod ingest;
 pub mod insertion;
+mod limits;
 pub mod numbers;
 pub mod parallel;
 pub mod parties;
@@ -314,6 +315,8 @@ impl Engine {
             } else {
                 vocab::vocab().presence(text)
             },
+            limits: Default::default(),
+            windows: Default::default(),
         };
         ranked
             .into_iter()

@@ -1,0 +1,144 @@
+//! Wording that keeps a binding, specific duty from being strong: a proviso
+//! that takes part of it back, a condition that it holds only under a paid
+//! plan, or an admission that the product does not meet it yet.
+//!
+//! Grading asks only about candidates that would otherwise be strong, so the
+//! regexes here run on few clauses. The catalogue names these forms as
+//! partial: "patching only under a paid service plan" (PERF-PATCH, PERF-COST),
+//! "no duty to update" (MAT-MDS2), MFA "on roadmap" (PDM-AUTH).
+
+use super::Span;
+use super::cues::Gated;
+use std::sync::OnceLock;
+
+/// Why a strong grade is held at partial.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// "…; provided, however, that Supplier shall have no obligation to update …"
+    Proviso,
+    /// "… for so long as Licensee maintains an active Premium Support subscription"
+    PaidPlan,
+    /// "the System does not presently support multi-factor authentication …"
+    AdmittedGap,
+}
+
+impl Limit {
+    /// The reason shown to the reviewer, with the quoted wording.
+    pub fn reason(self, quoted: &str) -> String {
+        match self {
+            Limit::Proviso => format!("A proviso takes part of the duty back: {quoted}."),
+            Limit::PaidPlan => {
+                format!("The duty holds only while a paid plan is kept up: {quoted}.")
+            }
+            Limit::AdmittedGap => format!(
+                "The clause admits the product does not meet this yet ({quoted}); a commitment to close the gap is partial until it is met."
+            ),
+        }
+    }
+}
+
+struct Res {
+    /// The start of a proviso ("provided, however, that", "save that").
+    proviso: Gated,
+    /// What in a proviso takes the duty back: a negated duty, a permission
+    /// for the supplier or its people, a duty "only" as far as something goes.
+    takes_back: Gated,
+    paid_plan: Gated,
+    gap: Gated,
+}
+
+fn res() -> &'static Res {
+    static R: OnceLock<Res> = OnceLock::new();
+    R.get_or_init(|| Res {
+        proviso: Gated::with_lits(
+            r"\b(provided,? (however|further|always),? that|provided that|save that|except that)\b",
+            &["provided", "save that", "except that"],
+        ),
+        takes_back: Gated::new(
+            r"\b(no (obligation|duty|responsibility|right)|need not|not be (required|obligated)|(shall|will|is|are) not (be )?(required|obligated|disclosed|updated)|(supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|oem)(\W{1,3}s)?( [a-z-]+){0,5} (may|can)\b|(personnel|affiliates|subcontractors|staff|employees|engineers)( [a-z-]+){0,6} (may|can)\b)",
+        ),
+        paid_plan: Gated::with_lits(
+            r"\b(so long as|as long as|provided that|only|if|while|subject to)\b[^.;]{0,60}\b(current (in|on) (the |its |their )?payment|(maintains?|holds?|holding|having|has|have|purchases?|purchased|subscribes? to) (an? |its |their |the )?(active |current |valid |paid )?[a-z -]{0,25}(subscription|(service|support|maintenance) (agreement|plan|contract|subscription)))",
+            &["payment", "subscri", "service agreement", "service plan", "service contract", "support agreement", "support plan", "support contract", "maintenance agreement", "maintenance plan", "maintenance contract"],
+        ),
+        gap: Gated::with_lits(
+            r"\b((does|do) not (presently |currently |yet |at present )?(support|offer|provide|include|have)|the (absence|lack) of)\b",
+            &["does not", "do not", "absence of", "lack of"],
+        ),
+    })
+}
+
+/// The proviso of `text` ("provided, however, that …" to the end of its
+/// sentence), if it has one.
+pub fn proviso(text: &str, lower: &str) -> Option<Span> {
+    let (a, _) = res().proviso.find(text, lower)?;
+    let end = lower[a..].find(". ").map_or(lower.len(), |e| a + e + 1);
+    Some(Span::new(a, end))
+}
+
+/// The limiting wording of one clause, found once for all its candidates.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// A proviso's wording that takes the duty back.
+    takes_back: Option<Span>,
+    paid_plan: Option<Span>,
+    /// Every admission that the product lacks something.
+    gaps: Vec<Span>,
+}
+
+impl Found {
+    /// Scan `text` (with `lower` its ASCII-lowercased copy).
+    pub fn new(text: &str, lower: &str) -> Found {
+        let r = res();
+        let takes_back = proviso(text, lower).and_then(|t| {
+            r.takes_back
+                .find(&text[t.start..t.end], &lower[t.start..t.end])
+                .map(|(_, b)| Span::new(t.start, t.start + b))
+        });
+        let paid_plan = r
+            .paid_plan
+            .find(text, lower)
+            .filter(|&(a, _)| !lower[floor(lower, a.saturating_sub(20))..a].contains("not be"))
+            .map(|(a, b)| Span::new(a, b));
+        let mut gaps = Vec::new();
+        let mut from = 0;
+        while let Some((a, b)) = r.gap.find(&text[from..], &lower[from..]) {
+            gaps.push(Span::new(from + a, from + b));
+            from += b;
+        }
+        Found {
+            takes_back,
+            paid_plan,
+            gaps,
+        }
+    }
+
+    /// Whether the clause's wording holds a strong grade at partial;
+    /// `phrases` are the candidate's evidence, which an admitted gap must
+    /// name. Returns the limit and the span of its wording.
+    pub fn limit(&self, phrases: &[Span]) -> Option<(Limit, Span)> {
+        if let Some(s) = self.takes_back {
+            return Some((Limit::Proviso, s));
+        }
+        if let Some(s) = self.paid_plan {
+            return Some((Limit::PaidPlan, s));
+        }
+        // The gap is this requirement's when its evidence follows closely:
+        // "does not support multi-factor authentication".
+        self.gaps
+            .iter()
+            .find(|g| {
+                phrases
+                    .iter()
+                    .any(|p| p.start >= g.end && p.start <= g.end + 40)
+            })
+            .map(|&g| (Limit::AdmittedGap, g))
+    }
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
