@@ -359,3 +359,15 @@ fn a_list_of_the_hospitals_duties_is_the_hospitals_side() {
     );
     assert!(has(&reqs, "PERF-PATCH"), "{reqs:?}");
 }
+
+#[test]
+fn a_blanket_duty_to_follow_the_hospitals_policies_as_amended_is_a_compliance_conflict() {
+    // No security word at all: below the security gate, wording that works
+    // against a requirement the clause is about still counts (the catalogue
+    // calls blanket policy compliance unworkable for a regulated device).
+    let text = "Contractor shall comply with each policy, rule and procedure of the Purchaser, as amended by the Purchaser from time to time, whether or not provided to Contractor.";
+    assert_eq!(status_of(text, "MAT-COMPLY"), Some(Status::Conflict));
+    // Without wording against a requirement, such a clause is still no finding.
+    assert!(reqs_of("Buyer's invoicing procedures, as amended from time to time, shall apply to every invoice issued under this Order.").is_empty());
+    assert!(reqs_of("Contractor shall comply with the parking and badge policies of the Purchaser while at the site.").is_empty());
+}

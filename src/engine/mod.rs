@@ -181,10 +181,30 @@ impl Engine {
         let cands = detect::candidates(c, scratch, text, heading_reqs);
         let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
-        // Below the gate a clause needs security vocabulary.
-        if max < SECURITY_GATE && words == vocab::SecurityWords::None {
-            return Vec::new();
-        }
+        // Below the gate a clause needs security vocabulary, or wording
+        // that works against a requirement it is about: "comply with all
+        // policies of Hospital as amended from time to time" names no
+        // security word, and is the compliance requirement's conflict.
+        let cands = if max < SECURITY_GATE && words == vocab::SecurityWords::None {
+            let lower = text.to_ascii_lowercase();
+            let against: Vec<_> = cands
+                .into_iter()
+                .filter(|cand| {
+                    cand.score >= MIN_SCORE
+                        && c.reqs[cand.req]
+                            .conflict
+                            .iter()
+                            .any(|g| g.find(text, &lower).is_some())
+                })
+                .collect();
+            if against.is_empty() {
+                return Vec::new();
+            }
+            against
+        } else {
+            cands
+        };
+        let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
         // Durations only for clauses that pass the gate (most clauses of a
         // long contract do not, and scanning for numbers is not free).
         let durs = &numbers::durations(text);
