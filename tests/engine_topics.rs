@@ -371,3 +371,19 @@ fn a_blanket_duty_to_follow_the_hospitals_policies_as_amended_is_a_compliance_co
     assert!(reqs_of("Buyer's invoicing procedures, as amended from time to time, shall apply to every invoice issued under this Order.").is_empty());
     assert!(reqs_of("Contractor shall comply with the parking and badge policies of the Purchaser while at the site.").is_empty());
 }
+
+#[test]
+fn updates_withheld_or_sold_are_about_patching_as_well_as_cost() {
+    // Who pays qualifies the patch duty; when the clause withholds updates
+    // or gives them only under a paid plan, it is about delivering them too.
+    let text = "The Seller has no obligation to furnish the Hospital with updates, fixes or security-related modifications for the embedded software, and any update the Seller elects to furnish is chargeable at its then-current rates.";
+    assert_eq!(status_of(text, "PERF-PATCH"), Some(Status::Conflict));
+    assert!(status_of(text, "PERF-COST").is_some());
+    let text = "Security updates for the Analyzers are released quarterly to licensees holding an active Platinum Support subscription.";
+    assert!(status_of(text, "PERF-PATCH").is_some());
+    assert!(status_of(text, "PERF-COST").is_some());
+    // A plain statement of who pays stays a cost finding only.
+    let text = "Security updates for the Analyzers are supplied at no additional charge.";
+    assert!(status_of(text, "PERF-PATCH").is_none());
+    assert!(status_of(text, "PERF-COST").is_some());
+}

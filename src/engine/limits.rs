@@ -58,7 +58,7 @@ fn res() -> &'static Res {
             r"\b(no (obligation|duty|responsibility|right)|need not|not be (required|obligated)|(shall|will|is|are) not (be )?(required|obligated|disclosed|updated)|(supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|oem)(\W{1,3}s)?( [a-z-]+){0,5} (may|can)\b|(personnel|affiliates|subcontractors|staff|employees|engineers)( [a-z-]+){0,6} (may|can)\b)",
         ),
         paid_plan: Gated::with_lits(
-            r"\b(so long as|as long as|provided that|only|if|while|subject to)\b[^.;]{0,60}\b(current (in|on) (the |its |their )?payment|(maintains?|holds?|holding|having|has|have|purchases?|purchased|subscribes? to) (an? |its |their |the )?(active |current |valid |paid )?[a-z -]{0,25}(subscription|(service|support|maintenance) (agreement|plan|contract|subscription)))",
+            r"\b(so long as|as long as|provided that|only|if|while|subject to|customers|clients|licensees|members|purchasers|subscribers)\b[^.;]{0,60}\b(current (in|on) (the |its |their )?payment|(maintains?|holds?|holding|having|has|have|purchases?|purchased|subscribes? to) (an? |its |their |the )?(active |current |valid |paid )?[a-z -]{0,25}(subscription|(service|support|maintenance) (agreement|plan|contract|subscription)))",
             &["payment", "subscri", "service agreement", "service plan", "service contract", "support agreement", "support plan", "support contract", "maintenance agreement", "maintenance plan", "maintenance contract"],
         ),
         gap: Gated::with_lits(
@@ -74,6 +74,18 @@ pub fn proviso(text: &str, lower: &str) -> Option<Span> {
     let (a, _) = res().proviso.find(text, lower)?;
     let end = lower[a..].find(". ").map_or(lower.len(), |e| a + e + 1);
     Some(Span::new(a, end))
+}
+
+/// "… only to customers holding a current service agreement", "for so long
+/// as Licensee maintains an active support subscription": the duty holds
+/// only under a paid plan ("shall not be conditioned on the purchase of a
+/// service agreement" says the opposite).
+pub fn paid_plan(text: &str, lower: &str) -> Option<Span> {
+    res()
+        .paid_plan
+        .find(text, lower)
+        .filter(|&(a, _)| !lower[floor(lower, a.saturating_sub(20))..a].contains("not be"))
+        .map(|(a, b)| Span::new(a, b))
 }
 
 /// The limiting wording of one clause, found once for all its candidates.
@@ -95,11 +107,7 @@ impl Found {
                 .find(&text[t.start..t.end], &lower[t.start..t.end])
                 .map(|(_, b)| Span::new(t.start, t.start + b))
         });
-        let paid_plan = r
-            .paid_plan
-            .find(text, lower)
-            .filter(|&(a, _)| !lower[floor(lower, a.saturating_sub(20))..a].contains("not be"))
-            .map(|(a, b)| Span::new(a, b));
+        let paid_plan = paid_plan(text, lower);
         let mut gaps = Vec::new();
         let mut from = 0;
         while let Some((a, b)) = r.gap.find(&text[from..], &lower[from..]) {

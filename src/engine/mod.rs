@@ -236,9 +236,22 @@ impl Engine {
         // is mainly about something else ("Customer is solely responsible for
         // patching"); so does wording that meets it, with enough topic evidence.
         let says = |res: &[Gated]| res.iter().any(|g| g.find(text, &lower).is_some());
+        // Updates given only under a paid plan are about both delivering
+        // them and who pays: the patch topic stays beside the cost one.
+        let paid_plan = std::cell::OnceCell::new();
+        let paid_plan = || *paid_plan.get_or_init(|| limits::paid_plan(text, &lower).is_some());
+        let patch_beside_cost = self
+            .special
+            .perf_cost
+            .is_some_and(|cost| ranked.iter().any(|c| c.req == cost))
+            && paid_plan();
         ranked.extend(dropped.into_iter().filter(|cand| {
             let rc = &c.reqs[cand.req];
-            cand.score >= 1.0 && says(&rc.conflict) || cand.score >= STRONG_MIN && says(&rc.strong)
+            cand.score >= 1.0 && says(&rc.conflict)
+                || cand.score >= STRONG_MIN && says(&rc.strong)
+                || patch_beside_cost
+                    && Some(cand.req) == self.special.perf_patch
+                    && cand.score >= min
         }));
         // Customer duties on a security topic are the hospital's obligations,
         // whether put as a modal ("Customer shall …") or as an allocation
@@ -301,10 +314,14 @@ impl Engine {
         }
         // "Security updates are free of charge" is about who pays for
         // updates, not about delivering them: without a deadline in the
-        // clause, a cost finding replaces the patch one.
+        // clause, a cost finding replaces the patch one. Updates withheld
+        // ("no obligation to furnish updates") or given only under a paid
+        // plan are about delivering them too.
         if durs.is_empty()
             && let (Some(cost), Some(patch)) = (sp.perf_cost, sp.perf_patch)
             && ranked.iter().any(|c| c.req == cost)
+            && !says(&c.reqs[patch].conflict)
+            && !paid_plan()
         {
             ranked.retain(|c| c.req != patch);
         }
