@@ -288,14 +288,15 @@ impl Engine {
         }
         // "Hospital shall: (i) keep the device on a segmented network; (ii)
         // install validated patches …" lists the hospital's duties: its side
-        // of the split, which HDO-RESP reports. The supplier requirements
+        // of the split, which HDO-RESP reports. The supplier's and both parties' requirements
         // the list names are not its topic unless it works against them.
         if let Some(d) = duty
             && hospital_duty_list(text, &lower, d)
         {
             let lib = &self.lib;
             ranked.retain(|cand| {
-                lib.requirements[cand.req].meta.party != crate::library::Party::Supplier
+                lib.requirements[cand.req].meta.party == crate::library::Party::Customer
+                    || Some(cand.req) == sp.gen_shared
                     || says(&c.reqs[cand.req].conflict)
             });
         }
