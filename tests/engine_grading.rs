@@ -91,3 +91,36 @@ fn a_product_that_does_not_yet_meet_the_requirement_is_partial() {
     assert_eq!(status_of(text, "PDM-AUTH"), Some(Status::Partial));
     assert!(reasons_of(text, "PDM-AUTH").contains("does not meet this yet"));
 }
+
+#[test]
+fn missing_our_own_benchmark_by_a_little_is_reported_but_not_downgraded() {
+    // Ten business days for test evidence is the clause library's own
+    // ("inferred") default, not an MC2 figure: fourteen is reported as
+    // longer, but a binding, measured duty stays strong.
+    let text = "Within fourteen (14) business days after the Hospital's request, the Seller shall provide the executive summary of its most recent independent penetration test of the Analyzer.";
+    let hit = engine()
+        .classify(text, &Options::default())
+        .into_iter()
+        .find(|h| h.req == "MAT-AUDIT" || h.req == "PDM-TEST")
+        .expect("found");
+    assert_eq!(hit.status, Status::Strong, "{:?}", hit.reasons);
+    assert!(
+        hit.reasons.join(" ").contains("our own benchmark"),
+        "{:?}",
+        hit.reasons
+    );
+    // A value the user sets in the playbook is theirs: then it counts.
+    let mut opts = Options::default();
+    for name in ["audit_evidence_business_days", "test_summary_business_days"] {
+        opts.playbook.values.insert(name.to_string(), 10.0);
+    }
+    let hit = engine()
+        .classify(text, &opts)
+        .into_iter()
+        .find(|h| h.req == hit.req)
+        .expect("found");
+    assert_eq!(hit.status, Status::Partial, "{:?}", hit.reasons);
+    // Far beyond the default (here ten times) still counts.
+    let text = "Within one hundred (100) business days after the Hospital's request, the Seller shall provide the executive summary of its most recent independent penetration test of the Analyzer.";
+    assert_eq!(status_of(text, &hit.req), Some(Status::Partial));
+}

@@ -14,7 +14,7 @@ use super::vocab::{
     GradingRegex as V, Presence, customer_duty, imperative_opening, supplier_duty, vocab,
 };
 use super::{Parties, Span, Status};
-use crate::library::{Direction, Party, Playbook, Requirement, Threshold, Unit};
+use crate::library::{Direction, EvidenceTag, Party, Playbook, Requirement, Threshold, Unit};
 
 /// The grade of one requirement in one text.
 #[derive(Debug, Clone)]
@@ -27,6 +27,12 @@ pub struct Graded {
     /// The clause commits the supplier to much more than the playbook asks.
     pub overcommit: bool,
 }
+
+/// How far (as a ratio) a duration may miss a default threshold the clause
+/// library chose itself (evidence "inferred") before the duty counts as
+/// partial. Labelled clauses grade "within fourteen (14) business days" for
+/// test evidence strong where our default is ten.
+const INFERRED_SLACK: f64 = 2.0;
 
 /// Focus sentences shorter than this (bytes, in total) widen to the whole text.
 const SHORT_FOCUS: usize = 150;
@@ -357,14 +363,32 @@ pub fn grade(
             Direction::AtLeast => have + 1e-9 < want_days,
         };
         if worse {
-            number_bad = true;
+            // A default the clause library chose itself (evidence
+            // "inferred", not set by the user) is our benchmark, not an MC2
+            // figure: missing it by up to double does not make a binding,
+            // measured duty partial; the reason still says so. A value the
+            // user set in the playbook is theirs and always counts.
+            let ratio = match t.direction {
+                Direction::AtMost => have / want_days.max(1e-9),
+                Direction::AtLeast => want_days / have.max(1e-9),
+            };
+            let ours = t.evidence == EvidenceTag::Inferred
+                && !ctx.playbook.values.contains_key(&t.name)
+                && ratio <= INFERRED_SLACK;
+            number_bad |= !ours;
+            number_ok |= ours;
             let cmp = match t.direction {
                 Direction::AtMost => "longer than",
                 Direction::AtLeast => "shorter than",
             };
             g.reasons.push(format!(
-                "{found} is {cmp} the playbook's {wanted} ({}).",
-                t.label.to_lowercase()
+                "{found} is {cmp} the playbook's {wanted} ({}){}.",
+                t.label.to_lowercase(),
+                if ours {
+                    "; that default is our own benchmark, not an MC2 figure, and a miss of up to double it leaves the grade as it is"
+                } else {
+                    ""
+                }
             ));
         } else {
             number_ok = true;
