@@ -124,3 +124,37 @@ fn missing_our_own_benchmark_by_a_little_is_reported_but_not_downgraded() {
     let text = "Within one hundred (100) business days after the Hospital's request, the Seller shall provide the executive summary of its most recent independent penetration test of the Analyzer.";
     assert_eq!(status_of(text, &hit.req), Some(Status::Partial));
 }
+
+#[test]
+fn wording_the_catalogue_names_as_working_against_a_requirement_is_a_conflict() {
+    // Security software voids the warranty (PDM-MALWARE).
+    assert_eq!(
+        status_of(
+            "Loading endpoint protection or any other program onto the Console not supplied by the Licensor shall invalidate the Licensor's warranty.",
+            "PDM-MALWARE"
+        ),
+        Some(Status::Conflict)
+    );
+    // No duty to disclose vulnerabilities (PERF-VULN-NOTICE).
+    assert_eq!(
+        status_of(
+            "Nothing in this Order shall require the Vendor to notify the Facility of vulnerabilities in the Firmware, save where the law so requires.",
+            "PERF-VULN-NOTICE"
+        ),
+        Some(Status::Conflict)
+    );
+    // Device data, patient data included, used for any purpose (PDM-DATA).
+    assert_eq!(
+        status_of(
+            "The Vendor may copy, analyse and share usage data from the Pumps, including any patient information in it, for any lawful purpose during and after the Term.",
+            "PDM-DATA"
+        ),
+        Some(Status::Conflict)
+    );
+}
+
+#[test]
+fn wording_against_a_requirement_counts_across_a_sentence_end_in_a_short_clause() {
+    let text = "The component inventory of the Monitors is the Licensor's trade secret. The Licensee shall not import it into any scanning tool or give it to its consultants.";
+    assert_eq!(status_of(text, "MAT-SBOM"), Some(Status::Conflict));
+}

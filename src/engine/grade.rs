@@ -135,11 +135,8 @@ pub fn grade(
     // A hit only in a heading line or a short fragment ("Unsupported
     // Operating Systems") says little about the duty: grade the whole text.
     let short = focus.iter().map(|s| s.end - s.start).sum::<usize>() < SHORT_FOCUS;
-    let focus = if focus.is_empty() || short {
-        sents
-    } else {
-        focus
-    };
+    let widened = focus.is_empty() || short;
+    let focus = if widened { sents } else { focus };
     let mut g = Graded {
         status: Status::Partial,
         reasons: Vec::new(),
@@ -166,8 +163,16 @@ pub fn grade(
                 .map(|m| Span::new(f.start + m.start, f.start + m.end))
         })
     };
-    // 1. Wording that works against the requirement.
-    if let Some(s) = in_focus_any(&rc.conflict) {
+    // 1. Wording that works against the requirement. Read over the whole
+    // text when the focus widened to it: "The SBOM is Seller's Confidential
+    // Information. Buyer shall not upload it into any tool" works against
+    // the requirement across a sentence end.
+    let against = if widened {
+        first(&rc.conflict, text, lower)
+    } else {
+        in_focus_any(&rc.conflict)
+    };
+    if let Some(s) = against {
         g.phrases.push(s);
         g.status = Status::Conflict;
         g.reasons.push(format!(
