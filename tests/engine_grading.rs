@@ -158,3 +158,39 @@ fn wording_against_a_requirement_counts_across_a_sentence_end_in_a_short_clause(
     let text = "The component inventory of the Monitors is the Licensor's trade secret. The Licensee shall not import it into any scanning tool or give it to its consultants.";
     assert_eq!(status_of(text, "MAT-SBOM"), Some(Status::Conflict));
 }
+
+#[test]
+fn duties_left_to_the_law_or_to_the_suppliers_choice_are_weak() {
+    // Notice only as far as a regulation requires.
+    assert_eq!(
+        status_of(
+            "The Licensor shall tell the Licensee about breaches of unsecured protected health information to the extent required by the HIPAA Breach Notification Rule.",
+            "PERF-INCIDENT"
+        ),
+        Some(Status::Weak)
+    );
+    // Updates on the supplier's own timetable.
+    assert_eq!(
+        status_of(
+            "The Seller will issue software updates for the Analyzers, security fixes included, on a schedule determined by the Seller.",
+            "PERF-PATCH"
+        ),
+        Some(Status::Weak)
+    );
+    // A platform upgrade sold at list price.
+    assert_eq!(
+        status_of(
+            "When the operating system of the Scanner reaches the end of its publisher's support, the Vendor will offer the Facility an upgrade kit at the Vendor's then-current list price.",
+            "PERF-COST"
+        ),
+        Some(Status::Weak)
+    );
+    // An MDS2 given as a courtesy, with no representation.
+    assert_eq!(
+        status_of(
+            "Any MDS2 the Contractor supplies for the Monitors is furnished as a courtesy only and without any representation as to its accuracy.",
+            "MAT-MDS2"
+        ),
+        Some(Status::Weak)
+    );
+}

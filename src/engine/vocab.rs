@@ -76,15 +76,15 @@ pub fn vocab() -> &'static Vocab {
                 r"\b(shall|must|will|agrees? to|is expected to|are expected to|is prohibited|are prohibited|may not|may only|undertakes? to|warrants?|represents?|covenants?|is (required|obligated|responsible)|are (required|obligated|responsible)|shall be responsible|is obliged)\b",
             ),
             escape: g(
-                r"\b((commercially )?reasonable (efforts|endeavou?rs)|endeavou?r|to the extent (practicable|feasible|possible|reasonably possible)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect|whenever possible|wherever possible|if possible|reasonable commercial efforts|cannot guarantee|(is|are) (highly |strongly )?recommended|recommends?)\b",
-                &["reasonabl", "endeavo", "extent", "discretion", "deems", "strive", "intend", "aim", "seek", "available", "availability", "elect", "possible", "guarantee", "recommend"],
+                r"\b((commercially )?reasonable (efforts|endeavou?rs)|endeavou?r|to the extent (practicable|feasible|possible|reasonably possible)|in its (sole )?discretion|at its (sole )?discretion|as (it|supplier|vendor) deems appropriate|strive|intends? to|aims? to|seeks? to|if available|when available|subject to availability|may elect|whenever possible|wherever possible|if possible|reasonable commercial efforts|cannot guarantee|(is|are) (highly |strongly )?recommended|recommends?|as (determined|decided|announced) by (the )?(supplier|vendor|manufacturer|company|seller|licensor|contractor|provider|oem)|(on|according to) a schedule (determined|set) by)\b",
+                &["reasonabl", "endeavo", "extent", "discretion", "deems", "strive", "intend", "aim", "seek", "available", "availability", "elect", "possible", "guarantee", "recommend", "determined by", "decided by", "announced by", "set by"],
             ),
             exclusion: g(
                 r"\b((is|are) not (included|covered|provided|supported|part of)|(does|do) not (apply|include|cover|extend) to|not covered|(is|are) excluded|recommends? that (you|customer) do not|do not install|(shall|will) be required to pay|at (an )?additional (cost|charge|fee)|for an additional fee|retains? the right to (use|sell|disclose|rent))\b",
                 &["not ", "exclud", "additional", "required to pay", "retain"],
             ),
             soft_escape: g(
-                r"\b((up)?on (written )?request|if requested|as (may be )?required by (applicable )?laws?|(to the extent|if|where|when) (so )?required by (applicable )?laws?|where (feasible|practicable|possible|appropriate))\b",
+                r"\b((up)?on (written )?request|if requested|as (may be )?required by (applicable )?laws?|(to the extent|if|where|when) (so )?required by (applicable )?laws?|to the extent required by\b|where (feasible|practicable|possible|appropriate))\b",
                 &["request", "required by", "where "],
             ),
             permissive: g(
