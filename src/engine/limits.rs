@@ -8,7 +8,7 @@
 //! "no duty to update" (MAT-MDS2), MFA "on roadmap" (PDM-AUTH).
 
 use super::Span;
-use super::cues::Gated;
+use super::cues::{Gated, floor};
 use std::sync::OnceLock;
 
 /// Why a strong grade is held at partial.
@@ -142,11 +142,4 @@ impl Found {
             })
             .map(|&g| (Limit::AdmittedGap, g))
     }
-}
-
-fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

@@ -21,6 +21,7 @@ pub mod segment;
 pub mod senses;
 mod spelling;
 pub mod synth;
+mod thresholds;
 pub mod verdict;
 pub mod vocab;
 
