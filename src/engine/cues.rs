@@ -109,14 +109,6 @@ impl Regex {
     }
 }
 
-/// The char boundary at or before byte `i` of `text`.
-pub(crate) fn floor(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Widen `start..end` to the nearest char boundaries of `text`.
 pub(crate) fn snap(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     while start > 0 && !text.is_char_boundary(start) {

@@ -6,7 +6,6 @@
 //! library's `strong` / `weak` / `conflict` regexes, and numbers are compared
 //! with the playbook thresholds chosen by their `context` words.
 
-use super::cues::floor;
 use super::cues::{Gated, ReqCues};
 use super::detect::Candidate;
 use super::numbers::{Duration, days};
@@ -298,7 +297,7 @@ pub fn grade(
     // BAA or as required by law": a carve-out from a prohibition, not a
     // duty softened to what the law demands.
     let soft = in_focus(V::SoftEscape, &v.soft_escape).filter(|s| {
-        let before = &lower[floor(lower, s.start.saturating_sub(60))..s.start];
+        let before = &lower[lower.floor_char_boundary(s.start.saturating_sub(60))..s.start];
         let before = before.rsplit([';', '.']).next().unwrap_or(before);
         !["except", "unless", "other than"]
             .iter()

@@ -8,7 +8,7 @@
 //! "no duty to update" (MAT-MDS2), MFA "on roadmap" (PDM-AUTH).
 
 use super::Span;
-use super::cues::{Gated, floor};
+use super::cues::Gated;
 use std::sync::OnceLock;
 
 /// Why a strong grade is held at partial.
@@ -84,7 +84,9 @@ pub fn paid_plan(text: &str, lower: &str) -> Option<Span> {
     res()
         .paid_plan
         .find(text, lower)
-        .filter(|&(a, _)| !lower[floor(lower, a.saturating_sub(20))..a].contains("not be"))
+        .filter(|&(a, _)| {
+            !lower[lower.floor_char_boundary(a.saturating_sub(20))..a].contains("not be")
+        })
         .map(|(a, b)| Span::new(a, b))
 }
 

@@ -2,7 +2,6 @@
 //! from the words of its own part of the sentence: its list item or
 //! semicolon-separated part, between the neighbouring durations.
 
-use super::cues::floor;
 use super::numbers::Duration;
 use crate::library::{Threshold, Unit};
 
@@ -53,8 +52,8 @@ pub(super) fn pick_threshold<'a>(
         // years; (b) complete security training annually").
         let first = compat.first()?;
         let (wlo, whi) = (
-            floor(lower, d.span.start.saturating_sub(ITEM_REACH)),
-            floor(lower, (d.span.end + ITEM_REACH).min(lower.len())),
+            lower.floor_char_boundary(d.span.start.saturating_sub(ITEM_REACH)),
+            lower.floor_char_boundary(d.span.end + ITEM_REACH),
         );
         let (lo, hi) = (
             item_start(&lower[wlo..d.span.start]).map(|s| wlo + s),
@@ -103,8 +102,8 @@ pub(super) fn item_window(
     prev_end: usize,
     next_start: usize,
 ) -> std::ops::Range<usize> {
-    let lo = floor(lower, d.span.start.saturating_sub(120).max(prev_end));
-    let hi = floor(lower, (d.span.end + 120).min(next_start).min(lower.len()));
+    let lo = lower.floor_char_boundary(d.span.start.saturating_sub(120).max(prev_end));
+    let hi = lower.floor_char_boundary((d.span.end + 120).min(next_start));
     let lo = lo + item_start(&lower[lo..d.span.start]).unwrap_or(0);
     let hi = d.span.end + item_end(&lower[d.span.end..hi]).unwrap_or(hi - d.span.end);
     lo..hi

@@ -110,7 +110,7 @@ impl OffsetMap {
     /// Original offset of the character starting at `off` (a char boundary of
     /// `text`); `text.len()` maps to the end of the original.
     pub fn start(&self, text: &str, off: usize) -> usize {
-        let off = floor_boundary(text, off);
+        let off = text.floor_char_boundary(off);
         if off >= text.len() {
             return self.orig_len;
         }
@@ -125,11 +125,11 @@ impl OffsetMap {
 
     /// Original offset just after the character ending at `off`.
     pub fn end(&self, text: &str, off: usize) -> usize {
-        let off = ceil_boundary(text, off);
+        let off = text.ceil_char_boundary(off);
         if off == 0 {
             return self.start(text, 0);
         }
-        let last = floor_boundary(text, off - 1);
+        let last = text.floor_char_boundary(off - 1);
         match self.piece_for(last) {
             Some(p) => match p.src_len {
                 None => p.orig + (off - p.at),
@@ -146,24 +146,4 @@ impl OffsetMap {
         }
         Span::new(start, self.end(text, s.end))
     }
-}
-
-pub(super) fn floor_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-pub(super) fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
