@@ -10,7 +10,7 @@ use super::cues::{Gated, ReqCues};
 use super::detect::Candidate;
 use super::numbers::{Duration, days};
 use super::parties::{self, Side};
-use super::thresholds::{item_window, neighbours, pick_threshold};
+use super::thresholds::{pick_threshold, windows};
 use super::vocab::{
     GradingRegex as V, Presence, customer_duty, imperative_opening, supplier_duty, vocab,
 };
@@ -48,7 +48,7 @@ pub struct Clause<'a> {
     pub pres: Presence,
     /// Wording that holds a strong grade at partial (found on first use).
     pub limits: std::cell::OnceCell<super::limits::Found>,
-    /// The words about each of `durs` (see [`item_window`]; on first use).
+    /// The words about each of `durs` (see [`windows`]; on first use).
     pub windows: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
@@ -158,6 +158,13 @@ pub fn grade(
         .unwrap_or("Customer")
         .to_string();
 
+    // Limiting wording (provisos, paid plans, admitted gaps), scanned once
+    // per clause on first use.
+    let limits = || {
+        clause
+            .limits
+            .get_or_init(|| super::limits::Found::new(text, lower))
+    };
     let in_focus_any = |res: &[Gated]| {
         focus.iter().find_map(|f| {
             first(res, &text[f.start..f.end], &lower[f.start..f.end])
@@ -205,7 +212,7 @@ pub fn grade(
         // "X shall deliver …; provided, however, that X shall have no
         // obligation to update it": the proviso takes part of a duty back,
         // it does not undo the duty before it.
-        if let Some(p) = super::limits::proviso(text, lower)
+        if let Some(p) = limits().proviso()
             && p.start <= s.start
             && s.end <= p.end
             && pres.may(V::Binding)
@@ -335,14 +342,7 @@ pub fn grade(
     // 4. Numbers against the playbook.
     let mut number_ok = false;
     let mut number_bad = false;
-    let windows = clause.windows.get_or_init(|| {
-        durs.iter()
-            .map(|d| {
-                let (prev_end, next_start) = neighbours(d, durs);
-                item_window(lower, d, prev_end, next_start)
-            })
-            .collect()
-    });
+    let windows = clause.windows.get_or_init(|| windows(lower, durs));
     for (d, window) in durs.iter().zip(windows) {
         if !focus
             .iter()
@@ -424,20 +424,15 @@ pub fn grade(
     if let Some(b) = binding {
         g.phrases.push(b);
     }
+    // Binding and specific: strong unless limiting wording holds it back.
+    let strong_form = binding.is_some()
+        && (number_ok || has_number || cue_strong.is_some() || specific.is_some());
     if number_bad {
         g.status = Status::Partial;
-    } else if binding.is_some()
-        && (number_ok || has_number || cue_strong.is_some() || specific.is_some())
-        && let Some((limit, s)) = clause
-            .limits
-            .get_or_init(|| super::limits::Found::new(text, lower))
-            .limit(&g.phrases)
-    {
+    } else if strong_form && let Some((limit, s)) = limits().limit(&g.phrases) {
         g.phrases.push(s);
         g.reasons.push(limit.reason(&quote(text, s)));
-    } else if binding.is_some()
-        && (number_ok || has_number || cue_strong.is_some() || specific.is_some())
-    {
+    } else if strong_form {
         g.status = Status::Strong;
         if let Some(s) = cue_strong {
             g.phrases.push(s);

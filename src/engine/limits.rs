@@ -70,7 +70,7 @@ fn res() -> &'static Res {
 
 /// The proviso of `text` ("provided, however, that …" to the end of its
 /// sentence), if it has one.
-pub fn proviso(text: &str, lower: &str) -> Option<Span> {
+fn proviso(text: &str, lower: &str) -> Option<Span> {
     let (a, _) = res().proviso.find(text, lower)?;
     let end = lower[a..].find(". ").map_or(lower.len(), |e| a + e + 1);
     Some(Span::new(a, end))
@@ -80,7 +80,7 @@ pub fn proviso(text: &str, lower: &str) -> Option<Span> {
 /// as Licensee maintains an active support subscription": the duty holds
 /// only under a paid plan ("shall not be conditioned on the purchase of a
 /// service agreement" says the opposite).
-pub fn paid_plan(text: &str, lower: &str) -> Option<Span> {
+fn paid_plan(text: &str, lower: &str) -> Option<Span> {
     res()
         .paid_plan
         .find(text, lower)
@@ -90,9 +90,12 @@ pub fn paid_plan(text: &str, lower: &str) -> Option<Span> {
         .map(|(a, b)| Span::new(a, b))
 }
 
-/// The limiting wording of one clause, found once for all its candidates.
+/// The limiting wording of one clause, found once for all its candidates
+/// (and for the topic rule that keeps patching beside a paid-plan cost term).
 #[derive(Debug, Default)]
 pub struct Found {
+    /// The clause's proviso, to the end of its sentence.
+    proviso: Option<Span>,
     /// A proviso's wording that takes the duty back.
     takes_back: Option<Span>,
     paid_plan: Option<Span>,
@@ -104,7 +107,8 @@ impl Found {
     /// Scan `text` (with `lower` its ASCII-lowercased copy).
     pub fn new(text: &str, lower: &str) -> Found {
         let r = res();
-        let takes_back = proviso(text, lower).and_then(|t| {
+        let proviso = proviso(text, lower);
+        let takes_back = proviso.and_then(|t| {
             r.takes_back
                 .find(&text[t.start..t.end], &lower[t.start..t.end])
                 .map(|(_, b)| Span::new(t.start, t.start + b))
@@ -117,10 +121,22 @@ impl Found {
             from += b;
         }
         Found {
+            proviso,
             takes_back,
             paid_plan,
             gaps,
         }
+    }
+
+    /// The clause's proviso ("provided, however, that …" to the end of its
+    /// sentence).
+    pub fn proviso(&self) -> Option<Span> {
+        self.proviso
+    }
+
+    /// Wording that makes the duty hold only under a paid plan.
+    pub fn paid_plan(&self) -> Option<Span> {
+        self.paid_plan
     }
 
     /// Whether the clause's wording holds a strong grade at partial;

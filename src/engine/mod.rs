@@ -186,7 +186,7 @@ impl Engine {
         // that works against a requirement it is about: "comply with all
         // policies of Hospital as amended from time to time" names no
         // security word, and is the compliance requirement's conflict.
-        let cands = if max < SECURITY_GATE && words == vocab::SecurityWords::None {
+        let (cands, lowered) = if max < SECURITY_GATE && words == vocab::SecurityWords::None {
             let lower = text.to_ascii_lowercase();
             let against: Vec<_> = cands
                 .into_iter()
@@ -201,9 +201,9 @@ impl Engine {
             if against.is_empty() {
                 return Vec::new();
             }
-            against
+            (against, Some(lower))
         } else {
-            cands
+            (cands, None)
         };
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
         // Durations only for clauses that pass the gate (most clauses of a
@@ -215,7 +215,7 @@ impl Engine {
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
         let mut dropped = ranked.split_off(topk.min(ranked.len()));
         dropped.extend(rest);
-        let lower = text.to_ascii_lowercase();
+        let lower = lowered.unwrap_or_else(|| text.to_ascii_lowercase());
         // Who pays for security maintenance qualifies another duty (patches,
         // upgrades, remedies) rather than competing with it: a cost topic with
         // enough evidence of its own, said of maintenance work, is kept
@@ -239,8 +239,13 @@ impl Engine {
         let says = |res: &[Gated]| res.iter().any(|g| g.find(text, &lower).is_some());
         // Updates given only under a paid plan are about both delivering
         // them and who pays: the patch topic stays beside the cost one.
-        let paid_plan = std::cell::OnceCell::new();
-        let paid_plan = || *paid_plan.get_or_init(|| limits::paid_plan(text, &lower).is_some());
+        let limited = std::cell::OnceCell::new();
+        let paid_plan = || {
+            limited
+                .get_or_init(|| limits::Found::new(text, &lower))
+                .paid_plan()
+                .is_some()
+        };
         let patch_beside_cost = self
             .special
             .perf_cost
@@ -354,7 +359,7 @@ impl Engine {
             } else {
                 vocab::vocab().presence(text)
             },
-            limits: Default::default(),
+            limits: limited,
             windows: Default::default(),
         };
         ranked

@@ -45,12 +45,11 @@ pub(super) fn pick_threshold<'a>(
         }
     }
     best.map(|b| (b.1, true)).or_else(|| {
-        let compat: Vec<&Threshold> = ts.iter().filter(|t| compatible(t.unit, d.unit)).collect();
         // The sole threshold's words in another list item or part of the
         // clause: that part measures it, and this duration something else
         // ("(a) passed a background check within the preceding three (3)
         // years; (b) complete security training annually").
-        let first = compat.first()?;
+        let first = ts.iter().find(|t| compatible(t.unit, d.unit))?;
         let (wlo, whi) = (
             lower.floor_char_boundary(d.span.start.saturating_sub(ITEM_REACH)),
             lower.floor_char_boundary(d.span.end + ITEM_REACH),
@@ -65,10 +64,7 @@ pub(super) fn pick_threshold<'a>(
             let other = |w: &String| said(w, &lower[wlo..lo]) || said(w, &lower[hi..whi]);
             first.context.iter().any(|w| !said(w, mine) && other(w))
         };
-        if owned {
-            return None;
-        }
-        compat.first().map(|t| (*t, false))
+        (!owned).then_some((first, false))
     })
 }
 
@@ -76,9 +72,20 @@ pub(super) fn pick_threshold<'a>(
 /// looked at: a neighbouring item further away says nothing about it.
 const ITEM_REACH: usize = 400;
 
+/// The words that speak about each of `durs` in `lower` (see
+/// [`item_window`]), in the order of `durs`.
+pub(super) fn windows(lower: &str, durs: &[Duration]) -> Vec<std::ops::Range<usize>> {
+    durs.iter()
+        .map(|d| {
+            let (prev_end, next_start) = neighbours(d, durs);
+            item_window(lower, d, prev_end, next_start)
+        })
+        .collect()
+}
+
 /// The end of the duration before `d` (0 if none) and the start of the one
 /// after it (`usize::MAX` if none).
-pub(super) fn neighbours(d: &Duration, all: &[Duration]) -> (usize, usize) {
+fn neighbours(d: &Duration, all: &[Duration]) -> (usize, usize) {
     let prev_end = all
         .iter()
         .map(|o| o.span.end)
@@ -96,7 +103,7 @@ pub(super) fn neighbours(d: &Duration, all: &[Duration]) -> (usize, usize) {
 
 /// The words that speak about duration `d`: up to 120 bytes either side,
 /// stopping at the neighbouring durations and at list items and semicolons.
-pub(super) fn item_window(
+fn item_window(
     lower: &str,
     d: &Duration,
     prev_end: usize,
