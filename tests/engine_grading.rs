@@ -6,15 +6,12 @@
 
 mod common;
 
-use common::{engine, status_of};
+use common::{engine, hit_of, status_of};
 use mc2::engine::{Options, Status};
 
 /// The reasons the engine gives for `req` in `text`, joined.
 fn reasons_of(text: &str, req: &str) -> String {
-    engine()
-        .classify(text, &Options::default())
-        .into_iter()
-        .find(|h| h.req == req)
+    hit_of(text, req, &Options::default())
         .map(|h| h.reasons.join(" "))
         .unwrap_or_default()
 }
@@ -114,11 +111,7 @@ fn missing_our_own_benchmark_by_a_little_is_reported_but_not_downgraded() {
     for name in ["audit_evidence_business_days", "test_summary_business_days"] {
         opts.playbook.values.insert(name.to_string(), 10.0);
     }
-    let hit = engine()
-        .classify(text, &opts)
-        .into_iter()
-        .find(|h| h.req == hit.req)
-        .expect("found");
+    let hit = hit_of(text, &hit.req, &opts).expect("found");
     assert_eq!(hit.status, Status::Partial, "{:?}", hit.reasons);
     // Far beyond the default (here ten times) still counts.
     let text = "Within one hundred (100) business days after the Hospital's request, the Seller shall provide the executive summary of its most recent independent penetration test of the Analyzer.";

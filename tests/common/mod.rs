@@ -2,7 +2,7 @@
 //! whole test binary, and a clause classified on its own.
 #![allow(dead_code)] // each test binary uses its own subset
 
-use mc2::engine::{Engine, Options, Status};
+use mc2::engine::{Engine, Hit, Options, Status};
 use mc2::library::Library;
 use std::sync::OnceLock;
 
@@ -11,13 +11,18 @@ pub fn engine() -> &'static Engine {
     E.get_or_init(|| Engine::new(&Library::builtin()))
 }
 
-/// The grade `req` gets in `text` classified on its own (None: not found).
-pub fn status_of(text: &str, req: &str) -> Option<Status> {
+/// The finding for `req` in `text` classified on its own with `opts`
+/// (None: not found).
+pub fn hit_of(text: &str, req: &str, opts: &Options) -> Option<Hit> {
     engine()
-        .classify(text, &Options::default())
+        .classify(text, opts)
         .into_iter()
         .find(|h| h.req == req)
-        .map(|h| h.status)
+}
+
+/// The grade `req` gets in `text` classified on its own (None: not found).
+pub fn status_of(text: &str, req: &str) -> Option<Status> {
+    hit_of(text, req, &Options::default()).map(|h| h.status)
 }
 
 /// Whether `reqs` (from [`reqs_of`]) contains requirement `id`.
