@@ -389,3 +389,47 @@ fn updates_withheld_or_sold_are_about_patching_as_well_as_cost() {
     assert!(status_of(text, "PERF-PATCH").is_none());
     assert!(status_of(text, "PERF-COST").is_some());
 }
+
+#[test]
+fn restoring_a_product_after_an_attack_is_incident_response_too() {
+    // Backup and restore are resilience; rebuilding after a cyberattack is
+    // also the supplier's part in incident response.
+    let text = "Supplier shall maintain documented backup and restore procedures and immutable backups for the Hosted Platform and, following any cyberattack, shall rebuild the Hosted Platform from clean media within twenty-four (24) hours.";
+    let reqs = reqs_of(text);
+    assert!(has(&reqs, "PDM-RESIL"), "{reqs:?}");
+    assert!(has(&reqs, "PERF-IR"), "{reqs:?}");
+    // Restoring data after an ordinary outage is not.
+    let reqs = reqs_of(
+        "Supplier shall maintain documented backup and restore procedures and immutable backups for the Hosted Platform and, following any hardware failure, shall restore the Hosted Platform from clean media within twenty-four (24) hours.",
+    );
+    assert!(has(&reqs, "PDM-RESIL"), "{reqs:?}");
+    assert!(!has(&reqs, "PERF-IR"), "{reqs:?}");
+}
+
+#[test]
+fn a_requirements_own_weak_wording_keeps_it_beside_the_main_topic() {
+    // A second topic with too little evidence to rank, whose own weak form
+    // the clause uses ("under consideration for a future release"), is kept.
+    let text = "The Console supports local passwords only; single sign-on through the Hospital's directory is under consideration for a future software release.";
+    let reqs = reqs_of(text);
+    assert!(has(&reqs, "PDM-AUTH"), "{reqs:?}");
+    assert_eq!(status_of(text, "ROADMAP"), Some(Status::Weak));
+}
+
+#[test]
+fn an_admitted_gap_with_a_date_to_close_it_is_a_roadmap_item() {
+    let gap = "Supplier confirms that the Analyzer does not yet encrypt stored results at rest and shall release that capability no later than September 30, 2027; until then, the Analyzer shall be kept on an isolated network segment.";
+    let reqs = reqs_of(gap);
+    assert!(has(&reqs, "PDM-CRYPTO"), "{reqs:?}");
+    // A date alone is partial roadmap language.
+    assert_eq!(status_of(gap, "ROADMAP"), Some(Status::Partial));
+    // With an accountable owner and a review cadence it is a full item.
+    let full = format!(
+        "{gap} Supplier's product security lead is the owner of this exception, which the parties shall review at each quarterly meeting until closed."
+    );
+    assert_eq!(status_of(&full, "ROADMAP"), Some(Status::Strong));
+    // A gap without a date to close it records no roadmap item.
+    let reqs =
+        reqs_of("Supplier confirms that the Analyzer does not encrypt stored results at rest.");
+    assert!(!has(&reqs, "ROADMAP"), "{reqs:?}");
+}

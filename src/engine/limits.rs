@@ -45,6 +45,10 @@ struct Res {
     takes_back: Gated,
     paid_plan: Gated,
     gap: Gated,
+    /// Interim measures until a gap is closed ("until then", "in the interim").
+    interim: Gated,
+    /// A dated commitment or a future release ("no later than June 30, 2027").
+    dated: Gated,
 }
 
 fn res() -> &'static Res {
@@ -64,6 +68,14 @@ fn res() -> &'static Res {
         gap: Gated::with_lits(
             r"\b((does|do) not (presently |currently |yet |at present )?(support|offer|provide|include|have)|the (absence|lack) of)\b",
             &["does not", "do not", "absence of", "lack of"],
+        ),
+        interim: Gated::with_lits(
+            r"\b(until (then|such time|that time|(this|the|such) (gap|deficiency|shortfall|limitation) (is|has been) (closed|remedied|resolved|addressed|cured))|in the interim|pending (its |the )?(availability|delivery|release|implementation))\b",
+            &["until", "interim", "pending"],
+        ),
+        dated: Gated::with_lits(
+            r"\b((no later than|on or before|by)\b[^.;]{0,40}\b20\d\d|(future|next|subsequent|upcoming) ((software|product|firmware) )?(releases?|versions?))\b",
+            &["20", "future", "next", "subsequent", "upcoming"],
         ),
     })
 }
@@ -101,6 +113,8 @@ pub struct Found {
     paid_plan: Option<Span>,
     /// Every admission that the product lacks something.
     gaps: Vec<Span>,
+    /// A gap or interim measures with a date or release to close it by.
+    roadmap: Option<Span>,
 }
 
 impl Found {
@@ -120,11 +134,19 @@ impl Found {
             gaps.push(Span::new(from + a, from + b));
             from += b;
         }
+        // A recorded gap with a date to close it is roadmap language
+        // (the catalogue: a dated commitment with interim controls).
+        let roadmap = gaps
+            .first()
+            .copied()
+            .or_else(|| r.interim.find(text, lower).map(|(a, b)| Span::new(a, b)))
+            .filter(|_| r.dated.find(text, lower).is_some());
         Found {
             proviso,
             takes_back,
             paid_plan,
             gaps,
+            roadmap,
         }
     }
 
@@ -132,6 +154,12 @@ impl Found {
     /// sentence).
     pub fn proviso(&self) -> Option<Span> {
         self.proviso
+    }
+
+    /// An admitted gap or interim measures, with a date or a release that
+    /// closes them: the clause records a roadmap item.
+    pub fn roadmap(&self) -> Option<Span> {
+        self.roadmap
     }
 
     /// Wording that makes the duty hold only under a paid plan.

@@ -83,6 +83,7 @@ struct Special {
     gen_shared: Option<usize>,
     perf_cost: Option<usize>,
     perf_patch: Option<usize>,
+    roadmap: Option<usize>,
     mat_risk: Option<usize>,
     pdm_test: Option<usize>,
     /// Met by definitions, which have no modal (see [`grade::Ctx`]).
@@ -97,6 +98,7 @@ impl Special {
             gen_shared: at("GEN-SHARED"),
             perf_cost: at("PERF-COST"),
             perf_patch: at("PERF-PATCH"),
+            roadmap: at("ROADMAP"),
             mat_risk: at("MAT-RISK"),
             pdm_test: at("PDM-TEST"),
             def: at("DEF"),
@@ -255,6 +257,7 @@ impl Engine {
             let rc = &c.reqs[cand.req];
             cand.score >= 1.0 && says(&rc.conflict)
                 || cand.score >= STRONG_MIN && says(&rc.strong)
+                || cand.score >= min && says(&rc.weak)
                 || patch_beside_cost
                     && Some(cand.req) == self.special.perf_patch
                     && cand.score >= min
@@ -319,6 +322,25 @@ impl Engine {
                 phrases: vec![span],
             });
         }
+        // A security topic with a recorded gap and a date or release to
+        // close it ("does not presently support multi-factor authentication
+        // … no later than June 30, 2027") is also a roadmap item.
+        let mut dated_gap = None;
+        if let Some(ri) = sp.roadmap
+            && !ranked.is_empty()
+            && !ranked.iter().any(|c| c.req == ri)
+            && let Some(span) = limited
+                .get_or_init(|| limits::Found::new(text, &lower))
+                .roadmap()
+        {
+            ranked.push(detect::Candidate {
+                req: ri,
+                score: MIN_SCORE,
+                heading: false,
+                phrases: vec![span],
+            });
+            dated_gap = Some(ri);
+        }
         // "Security updates are free of charge" is about who pays for
         // updates, not about delivering them: without a deadline in the
         // clause, a cost finding replaces the patch one. Updates withheld
@@ -371,6 +393,18 @@ impl Engine {
                     && cand.req == shared
                 {
                     one_side_of_split(&mut graded, text, span);
+                }
+                // A dated commitment alone is partial roadmap language; a
+                // strong item also records interim controls, an owner or a
+                // review cadence (the requirement's strong wording).
+                if Some(cand.req) == dated_gap
+                    && graded.status == Status::Strong
+                    && !says(&c.reqs[cand.req].strong)
+                {
+                    graded.status = Status::Partial;
+                    graded.reasons.push(
+                        "A dated commitment to close a gap, without the interim controls, owner and review cadence of a full roadmap item.".to_string(),
+                    );
                 }
                 Some(RawHit {
                     req: cand.req,
