@@ -433,3 +433,19 @@ fn an_admitted_gap_with_a_date_to_close_it_is_a_roadmap_item() {
         reqs_of("Supplier confirms that the Analyzer does not encrypt stored results at rest.");
     assert!(!has(&reqs, "ROADMAP"), "{reqs:?}");
 }
+
+#[test]
+fn a_statement_that_patches_are_issued_is_about_patching() {
+    // A questionnaire answer states a patch practice without a modal.
+    let reqs = reqs_of("Response: Yes. Patches are issued monthly through the customer portal.");
+    assert!(has(&reqs, "PERF-PATCH"), "{reqs:?}");
+}
+
+#[test]
+fn cabling_work_with_patch_panels_is_no_security_topic() {
+    // "data" in data cabling and "patch" in patch panel are building wiring.
+    let reqs = reqs_of(
+        "Contractor shall run the data cabling to each data outlet, test each link to ISO/IEC 11801 and label every patch panel port.",
+    );
+    assert!(reqs.is_empty(), "{reqs:?}");
+}

@@ -194,6 +194,16 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
             "communities",
         ]
         .contains(&next_word(word.len()).as_str()),
+        // data cabling, a data outlet, a product data sheet: building
+        // wiring and catalogue documents, not information
+        "data" => {
+            word == "data"
+                && [
+                    "cabling", "cable", "cables", "wiring", "outlet", "outlets", "jack", "jacks",
+                    "drop", "drops", "socket", "sockets", "sheet", "sheets",
+                ]
+                .contains(&next_word(word.len()).as_str())
+        }
         // updating a directory, a price file or a roster, not software
         "update" => record_update(rest),
         _ => false,
@@ -306,6 +316,7 @@ mod tests {
             "Supplier shall deliver to Hospital's remote clinics at the same price.",
             "Hospital shall update the Plan's provider directory and its price file.",
             "Supplier shall update the deposit with the escrow agent.",
+            "Contractor shall run the data cabling to each data outlet listed on the data sheet.",
         ] {
             assert!(!security_context(text), "{text}");
         }
@@ -333,6 +344,7 @@ mod tests {
             "Privileged or administrative accounts require approval.",
             "Records of PHI-related disclosures shall be kept.",
             "Staff in remote work shall connect through the VPN only.",
+            "Supplier shall not copy the data stored on the Device.",
         ] {
             assert!(security_context(text), "{text}");
         }
