@@ -160,6 +160,37 @@ fn thresholds_and_cues_are_checked() {
             && d[0].starts_with("p/x.md:24: cues.patterns: regex `\\bwid(get` does not compile"),
         "{d:?}"
     );
+    // "fix" + "s?" never matches "fixes": the author is told, not left
+    // with a cue that silently misses the plural.
+    for (pat, word) in [
+        (r"\bsecurity (update|fix)s?\b", "fix"),
+        (r"\bpolicys?\b", "policy"),
+        (r"\bpatchs?\b", "patch"),
+    ] {
+        let d = check(
+            "p/x.md",
+            &base.replace(r"'\bwidget\b'", &format!("'{pat}'")),
+        );
+        assert!(
+            d.len() == 1
+                && d[0].contains(&format!(
+                    "`{word}` followed by `s?` never matches its plural"
+                )),
+            "{pat}: {d:?}"
+        );
+    }
+    for fine in [
+        r"\bdays?\b",
+        r"\b(update|release)s?\b",
+        r"\baccess(es)?\b",
+        r"\bfix(es)?\b",
+    ] {
+        let d = check(
+            "p/x.md",
+            &base.replace(r"'\bwidget\b'", &format!("'{fine}'")),
+        );
+        assert!(d.is_empty(), "{fine}: {d:?}");
+    }
     // The engine runs byte-wise: an accented letter inside a class cannot
     // run there, so the pack is told instead of the cue silently never matching.
     let accented = base.replace(r"'\bwidget\b'", "'\\b[\u{e9}\u{e8}]cole\\b'");

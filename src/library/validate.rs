@@ -294,7 +294,20 @@ pub fn check_file(file: &str, text: &str, mode: Mode) -> Result<Requirement, Vec
                         "cues.{kind}: regex `{pat}` matches the empty string, so it would match everything"
                     ),
                 ),
-                Ok(_) => {}
+                Ok(_) => {
+                    if let Some(word) = dead_plural(pat) {
+                        let spelled = match word.strip_suffix('y') {
+                            Some(stem) => format!("{stem}(y|ies)"),
+                            None => format!("{word}(es)?"),
+                        };
+                        push(
+                            line,
+                            format!(
+                                "cues.{kind}: regex `{pat}`: `{word}` followed by `s?` never matches its plural; spell it out, e.g. `{spelled}`"
+                            ),
+                        );
+                    }
+                }
             }
         }
     }
@@ -361,4 +374,40 @@ pub fn check_file(file: &str, text: &str, mode: Mode) -> Result<Requirement, Vec
     } else {
         Err(diags)
     }
+}
+
+/// A word (or an alternative of a group) that `s?` pluralises, when the
+/// plural of that word is not made by adding "s" ("fix" → "fixes", "apply"
+/// → "applies"): `security (update|fix)s?\b` never matches "security
+/// fixes", a mistake the shipped pack had. Returns the word.
+fn dead_plural(pat: &str) -> Option<String> {
+    static GROUP: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    static WORD: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let group = GROUP.get_or_init(|| Regex::new(r"\(([^()]*)\)s\?\\b").expect("valid"));
+    let word = WORD.get_or_init(|| Regex::new(r"[A-Za-z]+s\?\\b").expect("valid"));
+    // A plural made with "es" or "ies": ends in x, ch, sh, or a consonant and y.
+    let odd = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        let b = w.as_bytes();
+        w.ends_with('x')
+            || w.ends_with("ch")
+            || w.ends_with("sh")
+            || (b.len() >= 2 && b[b.len() - 1] == b'y' && !b"aeiou".contains(&b[b.len() - 2]))
+    };
+    let plain = |w: &str| {
+        w.bytes()
+            .all(|c| c.is_ascii_alphabetic() || c == b' ' || c == b'-')
+    };
+    for c in group.captures_iter(pat) {
+        if let Some(a) = c[1].split('|').find(|a| plain(a) && odd(a)) {
+            return Some(a.to_string());
+        }
+    }
+    word.find_iter(pat).find_map(|m| {
+        let before = pat[..m.start()].chars().next_back();
+        // "\\bfixs?": the first letter after a backslash is an escape.
+        let w = &m.as_str()[..m.as_str().len() - 4];
+        let w = if before == Some('\\') { &w[1..] } else { w };
+        (!w.is_empty() && odd(w)).then(|| w.to_string())
+    })
 }
