@@ -102,6 +102,20 @@ fn paid_plan(text: &str, lower: &str) -> Option<Span> {
         .map(|(a, b)| Span::new(a, b))
 }
 
+/// An admitted gap or interim measures, with a date or a release that
+/// closes them ("does not yet support …; no later than June 30, 2027",
+/// "until then …"): the clause records a roadmap item (the catalogue: a
+/// dated commitment with interim controls). Asked only of clauses on a
+/// security topic, and the date is looked for last: years are common.
+pub fn roadmap(text: &str, lower: &str) -> Option<Span> {
+    let r = res();
+    r.gap
+        .find(text, lower)
+        .or_else(|| r.interim.find(text, lower))
+        .filter(|_| r.dated.find(text, lower).is_some())
+        .map(|(a, b)| Span::new(a, b))
+}
+
 /// The limiting wording of one clause, found once for all its candidates
 /// (and for the topic rule that keeps patching beside a paid-plan cost term).
 #[derive(Debug, Default)]
@@ -113,8 +127,6 @@ pub struct Found {
     paid_plan: Option<Span>,
     /// Every admission that the product lacks something.
     gaps: Vec<Span>,
-    /// A gap or interim measures with a date or release to close it by.
-    roadmap: Option<Span>,
 }
 
 impl Found {
@@ -134,19 +146,11 @@ impl Found {
             gaps.push(Span::new(from + a, from + b));
             from += b;
         }
-        // A recorded gap with a date to close it is roadmap language
-        // (the catalogue: a dated commitment with interim controls).
-        let roadmap = gaps
-            .first()
-            .copied()
-            .or_else(|| r.interim.find(text, lower).map(|(a, b)| Span::new(a, b)))
-            .filter(|_| r.dated.find(text, lower).is_some());
         Found {
             proviso,
             takes_back,
             paid_plan,
             gaps,
-            roadmap,
         }
     }
 
@@ -154,12 +158,6 @@ impl Found {
     /// sentence).
     pub fn proviso(&self) -> Option<Span> {
         self.proviso
-    }
-
-    /// An admitted gap or interim measures, with a date or a release that
-    /// closes them: the clause records a roadmap item.
-    pub fn roadmap(&self) -> Option<Span> {
-        self.roadmap
     }
 
     /// Wording that makes the duty hold only under a paid plan.

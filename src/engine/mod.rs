@@ -329,9 +329,7 @@ impl Engine {
         if let Some(ri) = sp.roadmap
             && !ranked.is_empty()
             && !ranked.iter().any(|c| c.req == ri)
-            && let Some(span) = limited
-                .get_or_init(|| limits::Found::new(text, &lower))
-                .roadmap()
+            && let Some(span) = limits::roadmap(text, &lower)
         {
             ranked.push(detect::Candidate {
                 req: ri,
