@@ -449,3 +449,19 @@ fn cabling_work_with_patch_panels_is_no_security_topic() {
     );
     assert!(reqs.is_empty(), "{reqs:?}");
 }
+
+#[test]
+fn ending_support_at_will_works_against_end_of_life_notice_and_patching() {
+    let text = "Seller may declare any Model discontinued without prior notice, and all support, including security patches, will then end.";
+    assert_eq!(status_of(text, "PERF-EOL"), Some(Status::Conflict));
+    assert_eq!(status_of(text, "PERF-PATCH"), Some(Status::Conflict));
+    // Patches the buyer loads that void the warranty work against patching
+    // however long the sentence between them.
+    assert_eq!(
+        status_of(
+            "Any patch or update loaded onto the Analyzer by Buyer or its contractors that Seller did not furnish shall void the limited warranty.",
+            "PERF-PATCH"
+        ),
+        Some(Status::Conflict)
+    );
+}
