@@ -465,3 +465,13 @@ fn ending_support_at_will_works_against_end_of_life_notice_and_patching() {
         Some(Status::Conflict)
     );
 }
+
+#[test]
+fn a_supplier_duty_shifted_onto_the_hospital_is_no_hospital_duty_finding() {
+    // The disclaimer works against sanitisation; the hospital's own side of
+    // the split is not what it defeats.
+    let text = "Licensee shall be solely responsible for sanitizing the hard drive of any unit it returns for repair or exchange, and Vendor shall have no liability for data left on returned units.";
+    let reqs = reqs_of(text);
+    assert_eq!(status_of(text, "PDM-SANITIZE"), Some(Status::Conflict));
+    assert!(!has(&reqs, "HDO-RESP"), "{reqs:?}");
+}

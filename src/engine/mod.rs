@@ -387,6 +387,13 @@ impl Engine {
             .filter_map(|cand| {
                 let req = &self.lib.requirements[cand.req];
                 let mut graded = grade::grade(&ctx, req, &c.reqs[cand.req], &clause, &cand)?;
+                // "Purchaser shall be solely responsible for …, and Seller
+                // shall have no obligation": the disclaimer works against the
+                // supplier's requirement and the split, which report it; the
+                // hospital's own duty is not what it defeats.
+                if Some(cand.req) == sp.hdo_resp && graded.status == Status::Conflict {
+                    return None;
+                }
                 if let Some((shared, span)) = one_side
                     && cand.req == shared
                 {
