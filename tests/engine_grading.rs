@@ -187,3 +187,34 @@ fn duties_left_to_the_law_or_to_the_suppliers_choice_are_weak() {
         Some(Status::Weak)
     );
 }
+
+#[test]
+fn forbidding_what_the_conflict_wording_names_is_no_conflict() {
+    let text = "Each remote service session shall be made by a named engineer with multi-factor authentication; shared or generic remote-support accounts are prohibited.";
+    assert_ne!(status_of(text, "PDM-REMOTE"), Some(Status::Conflict));
+    // Allowing it still works against the requirement.
+    let text = "Each remote service session shall be made by a named engineer with multi-factor authentication; shared or generic remote-support accounts are used for escalations.";
+    assert_eq!(status_of(text, "PDM-REMOTE"), Some(Status::Conflict));
+}
+
+#[test]
+fn a_negation_that_frees_the_hospital_or_lifts_a_limit_takes_no_duty_back() {
+    // The hospital need not go to the component's maker: the supplier's
+    // duty stands.
+    let text = "Supplier shall not rely on any warranty disclaimer of a Third-Party Component's maker to reduce its security obligations, and Customer is not required to seek security support from that maker.";
+    assert_ne!(status_of(text, "MAT-3PC"), Some(Status::Conflict));
+    // A burden put on the hospital still counts against a supplier duty.
+    let text = "To receive third-party component updates, Customer will be required to pay a separate fee to the component maker.";
+    assert_ne!(status_of(text, "MAT-3PC"), Some(Status::Strong));
+}
+
+#[test]
+fn tiered_periods_in_one_section_are_not_a_contradiction() {
+    let doc = "1. DEFINITIONS\n1.1 \"Product\" means the infusion pumps supplied under this Agreement.\n\n2. VULNERABILITY NOTICE\n(a) For an Exploited Vulnerability, Supplier shall notify Customer in writing within three (3) business days after Supplier becomes aware of it.\n(b) For any other Vulnerability affecting the Product, Supplier shall notify Customer in writing within thirty (30) days after Supplier becomes aware of it.\n";
+    let r = engine().analyze(doc, &Options::default());
+    let f = r.findings.iter().find(|f| f.req == "PERF-VULN-NOTICE");
+    assert!(
+        f.is_some_and(|f| f.status == Status::Strong && f.conflicts.is_empty()),
+        "{f:#?}"
+    );
+}

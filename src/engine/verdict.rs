@@ -89,7 +89,14 @@ pub fn finding(
                 // Only periods measured against the same threshold compete: an
                 // exploited-vulnerability deadline of 14 days beside a routine
                 // one of 30 is a tiered commitment, not a contradiction.
-                if a.0 != b.0 && a.1 == b.1 && (a.2 - b.2).abs() > 0.5 {
+                // Nor do the sub-paragraphs of one section: "(b) within 30
+                // days … (c) for an Exploited Vulnerability, within 7 days"
+                // are tiers its author wrote side by side, whichever
+                // threshold each was read against.
+                let siblings = clauses.get(a.0).and_then(|c| c.parent).is_some()
+                    && clauses.get(a.0).and_then(|c| c.parent)
+                        == clauses.get(b.0).and_then(|c| c.parent);
+                if a.0 != b.0 && a.1 == b.1 && (a.2 - b.2).abs() > 0.5 && !siblings {
                     let (lo, hi) = if a.2 < b.2 { (a, b) } else { (b, a) };
                     let reason = format!(
                         "{} and {} set different periods for the same obligation ({} vs {} days); which one applies depends on the order of precedence.",
