@@ -8,6 +8,7 @@
 
 use super::cues::{Gated, ReqCues};
 use super::detect::Candidate;
+use super::negation;
 use super::numbers::{Duration, days};
 use super::parties::{self, Side};
 use super::thresholds::{pick_threshold, windows};
@@ -99,79 +100,6 @@ pub fn quote(text: &str, s: Span) -> String {
     }
 }
 
-/// A negation at `s` that does not take the duty back: the hospital's own
-/// freedom under a supplier requirement ("Customer is not required to seek
-/// support from the maker"; a burden put on it, "Customer will be required
-/// to pay", still counts), a limit lifted ("this limit does not apply to
-/// an audit after an incident"), or one answer of several ("state whether
-/// the update (i) is validated, (ii) does not apply to the Product …").
-fn spares_the_duty(lower: &str, s: Span, customer: &str, party: Party) -> bool {
-    let from = lower.floor_char_boundary(s.start.saturating_sub(100));
-    let before = &lower[from..s.start];
-    let before = before.rsplit(['.', ';']).next().unwrap_or(before);
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let near = &words[words.len().saturating_sub(3)..];
-    let customer = customer.to_ascii_lowercase();
-    let customer = customer.split_whitespace().last().unwrap_or("customer");
-    let negative = lower
-        .get(s.start..s.end)
-        .is_some_and(|n| n.split_whitespace().any(|w| w == "not" || w == "no"));
-    let hospital_subject = party == Party::Supplier
-        && negative
-        && near
-            .iter()
-            .rev()
-            .find(|w| !["is", "are", "shall", "will", "be"].contains(w))
-            .is_some_and(|w| *w == customer);
-    let limit_lifted = near.iter().any(|w| {
-        matches!(
-            *w,
-            "limit"
-                | "limits"
-                | "limitation"
-                | "limitations"
-                | "restriction"
-                | "restrictions"
-                | "cap"
-        )
-    });
-    hospital_subject || limit_lifted || words.contains(&"whether")
-}
-
-/// Whether the words right after `s` forbid what it names ("… are not
-/// permitted", "… is prohibited").
-fn forbidden_after(lower: &str, s: Span) -> bool {
-    let rest = &lower[s.end..lower.ceil_char_boundary((s.end + 40).min(lower.len()))];
-    let rest = rest.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
-    let rest = [
-        "is ",
-        "are ",
-        "shall be ",
-        "will be ",
-        "must be ",
-        "shall ",
-        "will ",
-    ]
-    .iter()
-    .find_map(|m| rest.strip_prefix(m))
-    .unwrap_or(rest);
-    [
-        "not permitted",
-        "not allowed",
-        "prohibited",
-        "forbidden",
-        "disallowed",
-        "not be permitted",
-        "not be allowed",
-        "never be",
-    ]
-    .iter()
-    .any(|w| rest.starts_with(w))
-}
-
 fn first(re: &[Gated], text: &str, lower: &str) -> Option<Span> {
     re.iter()
         .find_map(|r| r.find(text, lower).map(|(a, b)| Span::new(a, b)))
@@ -255,7 +183,7 @@ pub fn grade(
     };
     // "Shared or generic remote-service accounts are not permitted"
     // forbids what the conflict wording names.
-    if let Some(s) = against.filter(|&s| !forbidden_after(lower, s)) {
+    if let Some(s) = against.filter(|&s| !negation::forbidden_after(lower, s)) {
         g.phrases.push(s);
         g.status = Status::Conflict;
         g.reasons.push(format!(
@@ -286,7 +214,7 @@ pub fn grade(
         .is_none()
         .then(negated)
         .flatten()
-        .filter(|&s| !spares_the_duty(lower, s, &cus, req.meta.party))
+        .filter(|&s| !negation::spares_the_duty(lower, s, &cus, req.meta.party))
     {
         g.phrases.push(s);
         // "X shall deliver …; provided, however, that X shall have no

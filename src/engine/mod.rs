@@ -13,6 +13,7 @@ pub mod grade;
 pub mod ingest;
 pub mod insertion;
 mod limits;
+mod negation;
 pub mod numbers;
 pub mod parallel;
 pub mod parties;
@@ -22,6 +23,7 @@ pub mod senses;
 mod spelling;
 pub mod synth;
 mod thresholds;
+mod topics;
 pub mod verdict;
 pub mod vocab;
 
@@ -230,7 +232,7 @@ impl Engine {
                     && cand
                         .phrases
                         .iter()
-                        .any(|p| maintenance_work(text, &lower, p.start))
+                        .any(|p| topics::maintenance_work(text, &lower, p.start))
             })
         {
             ranked.push(dropped.remove(i));
@@ -300,7 +302,7 @@ impl Engine {
         // of the split, which HDO-RESP reports. The supplier's and both parties' requirements
         // the list names are not its topic unless it works against them.
         if let Some(d) = duty
-            && hospital_duty_list(text, &lower, d)
+            && topics::hospital_duty_list(text, &lower, d)
         {
             let lib = &self.lib;
             ranked.retain(|cand| {
@@ -397,7 +399,7 @@ impl Engine {
                 if let Some((shared, span)) = one_side
                     && cand.req == shared
                 {
-                    one_side_of_split(&mut graded, text, span);
+                    topics::one_side_of_split(&mut graded, text, span);
                 }
                 // A dated commitment alone is partial roadmap language; a
                 // strong item also records interim controls, an owner or a
@@ -512,53 +514,4 @@ impl Engine {
             diagnostics,
         }
     }
-}
-
-/// A clause that only allocates duties to the hospital states one side of
-/// the shared-responsibility split: at best partial (a strong split pairs
-/// each area with the manufacturer's side), and its deadlines belong to the
-/// hospital's duty, not to the split, so they are not compared here.
-fn one_side_of_split(g: &mut grade::Graded, text: &str, span: Span) {
-    if matches!(g.status, Status::Strong | Status::Partial) {
-        g.status = Status::Partial;
-        g.numbers.clear();
-        g.overcommit = false;
-        g.reasons = vec![format!(
-            "Allocates security duties to the hospital ({}) without the manufacturer's side of the split.",
-            grade::quote(text, span)
-        )];
-    }
-}
-
-/// Whether the sentence around byte `at` of `text` speaks of security
-/// maintenance work (patching, updating, upgrading, remedying, supporting);
-/// `lower` is `text` ASCII-lowercased.
-fn maintenance_work(text: &str, lower: &str, at: usize) -> bool {
-    const WORK: [&str; 9] = [
-        "patch",
-        "update",
-        "upgrade",
-        "remed",
-        "fix",
-        "support",
-        "maintenance",
-        "firmware",
-        "repair",
-    ];
-    let w = detect::window(text, at);
-    WORK.iter().any(|k| lower[w.start..w.end].contains(k))
-}
-
-/// Whether `text` opens with a list of the customer's duties: the customer
-/// modal `duty` near the start, an enumeration ("(i)", "(a)", "1.", a bullet)
-/// right after it, and no supplier duty anywhere in the text.
-fn hospital_duty_list(text: &str, lower: &str, duty: Span) -> bool {
-    if duty.start > 80 || vocab::supplier_duty(text, lower).is_some() {
-        return false;
-    }
-    let (from, to) = cues::snap(lower, duty.end, (duty.end + 40).min(lower.len()));
-    let after = &lower[from..to];
-    ["(i)", "(a)", "(1)", "1.", "\u{2022}", "- "]
-        .iter()
-        .any(|m| after.contains(m))
 }
