@@ -218,3 +218,25 @@ fn tiered_periods_in_one_section_are_not_a_contradiction() {
         "{f:#?}"
     );
 }
+
+#[test]
+fn a_list_item_under_a_binding_lead_in_is_a_duty() {
+    // The items carry no modal of their own: "Supplier shall provide:" binds them.
+    let doc = "1. DEFINITIONS\n1.1 \"Product\" means the infusion pumps supplied under this Agreement.\n\n2. SOFTWARE TRANSPARENCY\n2.1 Before delivery, Supplier shall provide to Customer:\n(a) a machine-readable software bill of materials for each Product in SPDX or CycloneDX format; and\n(b) the completed MDS2 form for each Product.\n";
+    let r = engine().analyze(doc, &Options::default());
+    let status = |id: &str| r.findings.iter().find(|f| f.req == id).map(|f| f.status);
+    assert_eq!(status("MAT-SBOM"), Some(Status::Strong));
+    assert_eq!(status("MAT-MDS2"), Some(Status::Strong));
+    // A lead-in that only describes ("The package includes:") binds nothing.
+    let described = doc.replace(
+        "Before delivery, Supplier shall provide to Customer:",
+        "The delivery package includes:",
+    );
+    let r = engine().analyze(&described, &Options::default());
+    let sbom = r
+        .findings
+        .iter()
+        .find(|f| f.req == "MAT-SBOM")
+        .map(|f| f.status);
+    assert_ne!(sbom, Some(Status::Strong));
+}

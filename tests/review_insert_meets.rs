@@ -64,8 +64,8 @@ fn inserting_each_requirements_model_language_meets_it() {
         // Known shortfalls, graded partial rather than met (see the
         // README): the scope clause until the parties list the products;
         // definitions, which carry no deadline or standard each; the
-        // hospital's duties, likewise; and the audit clause, whose evidence
-        // sits in list items below a lead-in ("… shall deliver: (i) …").
+        // hospital's duties, likewise; and the audit clause, whose deadline
+        // is in its lead-in and its evidence in the list items below it.
         // None may be weak, conflicting or missing.
         const PARTIAL_FOR_NOW: [&str; 4] = ["GEN-SCOPE", "DEF", "HDO-RESP", "MAT-AUDIT"];
         let met = match status {

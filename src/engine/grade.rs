@@ -51,6 +51,9 @@ pub struct Clause<'a> {
     pub limits: std::cell::OnceCell<super::limits::Found>,
     /// The words about each of `durs` (see [`windows`]; on first use).
     pub windows: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
+    /// The clause is a list item whose lead-in binds it ("Supplier shall
+    /// deliver: (i) …").
+    pub lead_in_binds: bool,
 }
 
 /// Everything grading needs besides the text.
@@ -299,6 +302,12 @@ pub fn grade(
                 .then(|| in_focus_any(std::slice::from_ref(&v.definition)))
                 .flatten()
         })
+        // A list item under a binding lead-in ("Supplier shall deliver:
+        // (i) a summary …") is bound by it, unless it is permissive itself.
+        .or_else(|| {
+            (clause.lead_in_binds && in_focus(V::Permissive, &v.permissive).is_none())
+                .then(|| Span::new(0, 0))
+        })
         // A list item that opens with a command ("• Ensure that …") is
         // binding: its modal is in the lead-in, often a clause of its own.
         .or_else(|| {
@@ -429,7 +438,8 @@ pub fn grade(
     }
 
     // 5. Final grade.
-    if let Some(b) = binding {
+    // (The lead-in's binding is outside this clause: no phrase of its own.)
+    if let Some(b) = binding.filter(|b| !b.is_empty()) {
         g.phrases.push(b);
     }
     // Binding and specific: strong unless limiting wording holds it back.

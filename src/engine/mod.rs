@@ -145,7 +145,7 @@ impl Engine {
         let parties = Parties::default();
         let norm = ingest::normalize(clause_text);
         let text = norm.text.as_str();
-        self.grade_text(&mut scratch, text, &[], &parties, opts)
+        self.grade_text(&mut scratch, text, &[], false, &parties, opts)
             .into_iter()
             .map(|h| Hit {
                 req: self.lib.requirements[h.req].meta.id.clone(),
@@ -166,6 +166,7 @@ impl Engine {
         scratch: &mut Scratch,
         text: &str,
         heading_reqs: &[usize],
+        lead_in_binds: bool,
         parties: &Parties,
         opts: &Options,
     ) -> Vec<RawHit> {
@@ -383,6 +384,7 @@ impl Engine {
             },
             limits: limited,
             windows: Default::default(),
+            lead_in_binds,
         };
         ranked
             .into_iter()
@@ -455,6 +457,26 @@ impl Engine {
             }
             heading_sets.push(hs);
         }
+        // A list item under a lead-in that binds it ("Supplier shall deliver:
+        // (i) a summary of …") states a duty without a modal of its own.
+        let binds_items: Vec<bool> = (0..norm_clauses.len())
+            .map(|i| {
+                let own = segment::own_range(&norm_clauses, i);
+                text.get(own.start..own.end).is_some_and(|t| {
+                    let t = t.trim_end();
+                    t.ends_with(':')
+                        && vocab::vocab()
+                            .binding
+                            .find(t, &t.to_ascii_lowercase())
+                            .is_some()
+                })
+            })
+            .collect();
+        let lead_in = |i: usize| {
+            norm_clauses[i]
+                .parent
+                .is_some_and(|p| binds_items.get(p).copied().unwrap_or(false))
+        };
         // Each clause's own text (without its sub-clauses), graded on its own.
         let work: Vec<(usize, Span)> = norm_clauses
             .iter()
@@ -464,7 +486,7 @@ impl Engine {
             .collect();
         let graded = parallel::map_runs(&work, threads, Scratch::default, |s, &(i, own)| {
             text.get(own.start..own.end)
-                .map(|t| self.grade_text(s, t, &heading_sets[i], &parties, opts))
+                .map(|t| self.grade_text(s, t, &heading_sets[i], lead_in(i), &parties, opts))
                 .unwrap_or_default()
         });
         let mut per_req: Vec<Vec<(Evidence, grade::Graded)>> =
