@@ -10,22 +10,8 @@ use mc2::engine::{Engine, Options, Status};
 use mc2::library::{Library, Values};
 use mc2::review::insert::insert_for;
 
-const CONTRACT: &str = "SUPPLY AGREEMENT
-
-This Agreement is made between Acme Medical Devices, Inc. (\"Supplier\") and River Valley Hospital (\"Customer\").
-
-1. DEFINITIONS
-1.1 \"Product\" means the patient monitors and their software supplied under this Agreement.
-
-2. DELIVERY
-2.1 Supplier shall deliver the Product to Customer's loading dock.
-
-3. TERM
-3.1 This Agreement continues for three (3) years.
-
-4. GOVERNING LAW
-4.1 This Agreement is governed by the laws of the State of Ohio.
-";
+/// A contract without security terms (shared with `tests/engine.rs`).
+const CONTRACT: &str = include_str!("fixtures/engine/plain_purchase.txt");
 
 #[test]
 fn inserting_each_requirements_model_language_meets_it() {

@@ -70,6 +70,20 @@ pub struct Candidate {
     pub phrases: Vec<Span>,
 }
 
+impl Candidate {
+    /// A requirement a topic rule adds to a clause on the strength of one
+    /// phrase (a hospital duty, a responsibility split, a dated gap): the
+    /// minimum score that ranks, and that phrase as its evidence.
+    pub fn added(req: usize, phrase: Span) -> Candidate {
+        Candidate {
+            req,
+            score: super::MIN_SCORE,
+            heading: false,
+            phrases: vec![phrase],
+        }
+    }
+}
+
 /// Reusable scratch state: the stem cache makes stemming a lookup for repeated words.
 pub struct Scratch {
     stemmer: Stemmer,

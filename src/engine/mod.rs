@@ -318,12 +318,7 @@ impl Engine {
             && let Some(ri) = sp.hdo_resp
             && !ranked.iter().any(|c| c.req == ri)
         {
-            ranked.push(detect::Candidate {
-                req: ri,
-                score: MIN_SCORE,
-                heading: false,
-                phrases: vec![span],
-            });
+            ranked.push(detect::Candidate::added(ri, span));
         }
         // A security topic with a recorded gap and a date or release to
         // close it ("does not presently support multi-factor authentication
@@ -334,12 +329,7 @@ impl Engine {
             && !ranked.iter().any(|c| c.req == ri)
             && let Some(span) = limits::roadmap(text, &lower)
         {
-            ranked.push(detect::Candidate {
-                req: ri,
-                score: MIN_SCORE,
-                heading: false,
-                phrases: vec![span],
-            });
+            ranked.push(detect::Candidate::added(ri, span));
             dated_gap = Some(ri);
         }
         // "Security updates are free of charge" is about who pays for
@@ -365,12 +355,7 @@ impl Engine {
             && !ranked.iter().any(|c| c.req == shared)
             && let Some(span) = vocab::shared_allocation(text, &lower)
         {
-            ranked.push(detect::Candidate {
-                req: shared,
-                score: MIN_SCORE,
-                heading: false,
-                phrases: vec![span],
-            });
+            ranked.push(detect::Candidate::added(shared, span));
             one_side = Some((shared, span));
         }
         let clause = grade::Clause {

@@ -93,9 +93,8 @@ pub fn finding(
                 // days … (c) for an Exploited Vulnerability, within 7 days"
                 // are tiers its author wrote side by side, whichever
                 // threshold each was read against.
-                let siblings = clauses.get(a.0).and_then(|c| c.parent).is_some()
-                    && clauses.get(a.0).and_then(|c| c.parent)
-                        == clauses.get(b.0).and_then(|c| c.parent);
+                let parent = |i: usize| clauses.get(i).and_then(|c| c.parent);
+                let siblings = parent(a.0).is_some() && parent(a.0) == parent(b.0);
                 if a.0 != b.0 && a.1 == b.1 && (a.2 - b.2).abs() > 0.5 && !siblings {
                     let (lo, hi) = if a.2 < b.2 { (a, b) } else { (b, a) };
                     let reason = format!(

@@ -405,7 +405,7 @@ fn dead_plural(pat: &str) -> Option<String> {
     }
     word.find_iter(pat).find_map(|m| {
         let before = pat[..m.start()].chars().next_back();
-        // "\\bfixs?": the first letter after a backslash is an escape.
+        // `\bfixs?`: the first letter after a backslash is an escape.
         let w = &m.as_str()[..m.as_str().len() - 4];
         let w = if before == Some('\\') { &w[1..] } else { w };
         (!w.is_empty() && odd(w)).then(|| w.to_string())
