@@ -475,3 +475,83 @@ fn a_supplier_duty_shifted_onto_the_hospital_is_no_hospital_duty_finding() {
     assert_eq!(status_of(text, "PDM-SANITIZE"), Some(Status::Conflict));
     assert!(!has(&reqs, "HDO-RESP"), "{reqs:?}");
 }
+
+#[test]
+fn a_duty_that_follows_a_condition_on_a_vulnerability_is_about_that_vulnerability() {
+    // The vulnerability is named in the condition, the notice and the fix in
+    // the duty after it, further apart than a notice phrase usually is.
+    let text = "If a vulnerability in the Imaging Software is rated High or Critical by Licensor's product security team, Licensor shall inform Licensee within ten (10) days after confirming it and shall deliver a fix or workaround within sixty (60) days thereafter.";
+    let reqs = reqs_of(text);
+    assert!(has(&reqs, "PERF-VULN-NOTICE"), "{reqs:?}");
+    assert!(has(&reqs, "PERF-PATCH"), "{reqs:?}");
+}
+
+#[test]
+fn connecting_remotely_at_any_time_without_notice_works_against_remote_access_rules() {
+    assert_eq!(
+        status_of(
+            "Customer authorizes Provider to connect remotely to the installed Systems at any time and without prior notice, for support, diagnostics and licence audits.",
+            "PDM-REMOTE"
+        ),
+        Some(Status::Conflict)
+    );
+}
+
+#[test]
+fn restoring_a_device_after_ransomware_is_incident_response() {
+    let reqs = reqs_of(
+        "Should ransomware or any other destructive attack disable the Modality, Vendor shall, within seventy-two (72) hours after Hospital's request, supply installation media, configuration backups and field engineering assistance sufficient to restore it to its last validated state.",
+    );
+    assert!(has(&reqs, "PERF-IR"), "{reqs:?}");
+}
+
+#[test]
+fn hosting_providers_bound_to_security_terms_are_subcontractors() {
+    assert_eq!(
+        status_of(
+            "Provider shall use commercially reasonable efforts to require its data center providers to maintain security safeguards consistent with industry practice.",
+            "MAT-SUBK"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
+fn components_licensed_from_third_parties_as_is_work_against_third_party_duties() {
+    assert_eq!(
+        status_of(
+            "Some modules of the Software are licensed to Vendor by third parties and are provided AS IS, without warranty of any kind from Vendor.",
+            "MAT-3PC"
+        ),
+        Some(Status::Conflict)
+    );
+}
+
+#[test]
+fn a_clause_with_only_other_senses_can_still_work_against_a_requirement() {
+    // "material breach" is a breach of contract, not of data; the clause is
+    // still the compliance requirement's conflict by its own wording.
+    assert_eq!(
+        status_of(
+            "Contractor shall comply with all rules and policies of the Hospital, as amended from time to time, whether or not furnished to Contractor, and any failure to comply shall be a material breach of this Agreement.",
+            "MAT-COMPLY"
+        ),
+        Some(Status::Conflict)
+    );
+    // A patient-fall incident report stays no finding at all.
+    let reqs = reqs_of(
+        "Vendor's field technician shall complete an incident report within twenty-four (24) hours of any patient fall or injury occurring while the equipment is in use, in accordance with the Medical Center's risk management policies.",
+    );
+    assert!(reqs.is_empty(), "{reqs:?}");
+}
+
+#[test]
+fn a_service_provider_and_a_subscriber_are_the_parties_of_party_cues() {
+    assert_eq!(
+        status_of(
+            "Provider may access the Equipment remotely at any time for diagnostics and product improvement.",
+            "PDM-REMOTE"
+        ),
+        Some(Status::Conflict)
+    );
+}

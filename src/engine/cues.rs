@@ -94,6 +94,13 @@ impl Regex {
         let m = self.compiled()?.find(text.as_bytes())?;
         Some(snap(text, m.start(), m.end()))
     }
+    /// Whether the regex matches anywhere in `text`: stops at the earliest
+    /// match and never searches backwards for its start, so it is cheaper
+    /// than [`Regex::find`] when only the yes/no answer counts.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.compiled()
+            .is_some_and(|re| re.is_match(text.as_bytes()))
+    }
     /// First match that starts at or after byte `at` (context before `at`
     /// still counts for `\b`), as a byte range on char boundaries.
     pub fn find_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
@@ -179,6 +186,10 @@ impl Gated {
             .get_or_init(|| Gate::new(&self.re.src))
             .as_ref()
             .is_none_or(|g| g.passes(lower))
+    }
+    /// Whether it matches in `text` (`lower` as for [`Gated::find`]).
+    pub fn matches(&self, text: &str, lower: &str) -> bool {
+        self.may_match(lower) && self.re.is_match(text)
     }
     /// First match in `text`; `lower` is `text` ASCII-lowercased (same offsets).
     pub fn find(&self, text: &str, lower: &str) -> Option<(usize, usize)> {

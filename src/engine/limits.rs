@@ -112,7 +112,7 @@ pub fn roadmap(text: &str, lower: &str) -> Option<Span> {
     r.gap
         .find(text, lower)
         .or_else(|| r.interim.find(text, lower))
-        .filter(|_| r.dated.find(text, lower).is_some())
+        .filter(|_| r.dated.matches(text, lower))
         .map(|(a, b)| Span::new(a, b))
 }
 

@@ -177,13 +177,14 @@ impl Engine {
             definitions: self.special.def,
         };
         // A clause whose security words are all used in other senses is no
-        // finding, whatever its cue words score (a patient-fall "incident
-        // report" within 24 hours scores as incident notice on cue words
-        // alone); it is known before detection, which it skips.
+        // finding on its cue words' score (a patient-fall "incident report"
+        // within 24 hours scores as incident notice on cue words alone). It
+        // can still work against a requirement by its own wording ("comply
+        // with all policies of Health System as amended from time to time
+        // …, and non-compliance shall constitute a material breach"): only
+        // that is kept, as below the gate.
         let words = vocab::security_words(text);
-        if words == vocab::SecurityWords::OnlyOtherSenses {
-            return Vec::new();
-        }
+        let other_senses = words == vocab::SecurityWords::OnlyOtherSenses;
         let cands = detect::candidates(c, scratch, text, heading_reqs);
         let (min, rel, topk) = (MIN_SCORE, REL_SCORE, TOP_K);
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
@@ -191,25 +192,26 @@ impl Engine {
         // that works against a requirement it is about: "comply with all
         // policies of Hospital as amended from time to time" names no
         // security word, and is the compliance requirement's conflict.
-        let (cands, lowered) = if max < SECURITY_GATE && words == vocab::SecurityWords::None {
-            let lower = text.to_ascii_lowercase();
-            let against: Vec<_> = cands
-                .into_iter()
-                .filter(|cand| {
-                    cand.score >= MIN_SCORE
-                        && c.reqs[cand.req]
-                            .conflict
-                            .iter()
-                            .any(|g| g.find(text, &lower).is_some())
-                })
-                .collect();
-            if against.is_empty() {
-                return Vec::new();
-            }
-            (against, Some(lower))
-        } else {
-            (cands, None)
-        };
+        let (cands, lowered) =
+            if other_senses || max < SECURITY_GATE && words == vocab::SecurityWords::None {
+                let lower = text.to_ascii_lowercase();
+                let against: Vec<_> = cands
+                    .into_iter()
+                    .filter(|cand| {
+                        cand.score >= MIN_SCORE
+                            && c.reqs[cand.req]
+                                .conflict
+                                .iter()
+                                .any(|g| g.matches(text, &lower))
+                    })
+                    .collect();
+                if against.is_empty() {
+                    return Vec::new();
+                }
+                (against, Some(lower))
+            } else {
+                (cands, None)
+            };
         let max = cands.iter().map(|c| c.score).fold(0.0, f32::max);
         // Durations only for clauses that pass the gate (most clauses of a
         // long contract do not, and scanning for numbers is not free).
@@ -241,7 +243,7 @@ impl Engine {
         // Wording against a requirement always counts, even when the clause
         // is mainly about something else ("Customer is solely responsible for
         // patching"); so does wording that meets it, with enough topic evidence.
-        let says = |res: &[Gated]| res.iter().any(|g| g.find(text, &lower).is_some());
+        let says = |res: &[Gated]| res.iter().any(|g| g.matches(text, &lower));
         // Updates given only under a paid plan are about both delivering
         // them and who pays: the patch topic stays beside the cost one.
         let limited = std::cell::OnceCell::new();

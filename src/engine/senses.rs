@@ -288,7 +288,7 @@ pub fn contract_breach(text: &str, at: usize) -> bool {
     ]
     .iter()
     .any(|p| before.ends_with(p));
-    prefixed || re.find(&text[at..]).is_some()
+    prefixed || re.is_match(&text[at..])
 }
 
 #[cfg(test)]

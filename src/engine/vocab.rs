@@ -655,11 +655,7 @@ mod tests {
             for (i, re) in v.graded().iter().enumerate() {
                 let marked = pres.0 & (1 << i) != 0;
                 // The set agrees with the regex run on the whole clause …
-                assert_eq!(
-                    marked,
-                    re.find(text, &lower).is_some(),
-                    "regex {i} in {text:?}"
-                );
+                assert_eq!(marked, re.matches(text, &lower), "regex {i} in {text:?}");
                 // … and never hides a match in one of its sentences.
                 let in_a_sentence = super::super::grade::sentences(text).iter().any(|s| {
                     re.find(&text[s.start..s.end], &lower[s.start..s.end])
