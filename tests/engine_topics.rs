@@ -555,3 +555,14 @@ fn a_service_provider_and_a_subscriber_are_the_parties_of_party_cues() {
         Some(Status::Conflict)
     );
 }
+
+#[test]
+fn a_clause_that_defines_terms_is_a_definition_beside_the_topics_it_defines() {
+    // Two security topics outscore the definitions requirement; the clause
+    // still defines its terms.
+    let reqs = reqs_of(
+        "As used in this Schedule, \"Firmware Update\" means any security patch, hotfix or security-related modification to the Device firmware that Seller releases, and \"End of Life\" or \"EOL\" means the date after which Seller ceases to sell, repair or support a Device model.",
+    );
+    assert!(has(&reqs, "DEF"), "{reqs:?}");
+    assert!(has(&reqs, "PERF-PATCH"), "{reqs:?}");
+}

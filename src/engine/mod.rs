@@ -258,6 +258,10 @@ impl Engine {
             .perf_cost
             .is_some_and(|cost| ranked.iter().any(|c| c.req == cost))
             && paid_plan();
+        // A clause that defines a term is a definition whatever the term is
+        // about ("\"End of Life\" means the date after which …"): the
+        // definitions requirement is kept beside the topic it defines.
+        let defines = vocab::vocab().definition.matches(text, &lower);
         ranked.extend(dropped.into_iter().filter(|cand| {
             let rc = &c.reqs[cand.req];
             cand.score >= 1.0 && says(&rc.conflict)
@@ -266,6 +270,7 @@ impl Engine {
                 || patch_beside_cost
                     && Some(cand.req) == self.special.perf_patch
                     && cand.score >= min
+                || defines && Some(cand.req) == self.special.def && cand.score >= min
         }));
         // Customer duties on a security topic are the hospital's obligations,
         // whether put as a modal ("Customer shall …") or as an allocation
