@@ -566,3 +566,34 @@ fn a_clause_that_defines_terms_is_a_definition_beside_the_topics_it_defines() {
     assert!(has(&reqs, "DEF"), "{reqs:?}");
     assert!(has(&reqs, "PERF-PATCH"), "{reqs:?}");
 }
+
+#[test]
+fn a_product_set_up_to_the_makers_standard_configuration_is_a_hardening_term() {
+    // The catalogue's partial hardening clause names no security word.
+    assert_eq!(
+        status_of(
+            "Each Analyzer will be configured by Seller's field engineer at installation in accordance with Seller's standard configuration for that model.",
+            "PDM-HARDEN"
+        ),
+        Some(Status::Partial)
+    );
+}
+
+#[test]
+fn correcting_identified_vulnerabilities_is_a_patch_duty() {
+    assert_eq!(
+        status_of(
+            "Licensor shall use commercially reasonable efforts to correct identified vulnerabilities in the Application within a reasonable time.",
+            "PERF-PATCH"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
+fn a_move_to_a_newer_operating_system_version_is_about_supported_platforms() {
+    let reqs = reqs_of(
+        "Upgrading the Workstations to a newer operating-system version, when Vendor makes one available, may be ordered by Hospital as a separately priced service.",
+    );
+    assert!(has(&reqs, "PDM-OS"), "{reqs:?}");
+}

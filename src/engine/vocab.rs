@@ -266,6 +266,15 @@ pub fn security_words(text: &str) -> SecurityWords {
         "overwrite",
         "penetration",
         "harden",
+        // A product "configured per the manufacturer's standard configuration"
+        // is the catalogue's partial hardening clause.
+        "operating system",
+        "operating-system",
+        "standard configuration",
+        "factory configuration",
+        "standard build",
+        "default configuration",
+        "default settings",
         "firmware",
         "end of life",
         "end of support",
