@@ -597,3 +597,16 @@ fn a_move_to_a_newer_operating_system_version_is_about_supported_platforms() {
     );
     assert!(has(&reqs, "PDM-OS"), "{reqs:?}");
 }
+
+#[test]
+fn a_subscriber_or_an_authority_with_a_security_duty_is_the_hospital_side() {
+    // Service agreements and public-sector contracts name the hospital side
+    // "Subscriber", "Member", "Facility", "Trust" or "Authority".
+    for text in [
+        "The Subscriber shall keep current the endpoint protection on the servers that host the On-Premises Components, using the exclusions the Provider has validated.",
+        "The Authority shall segregate the Scanners on a dedicated network segment and shall restrict physical access to them to authorised personnel.",
+    ] {
+        let reqs = reqs_of(text);
+        assert!(has(&reqs, "HDO-RESP"), "{text}: {reqs:?}");
+    }
+}

@@ -161,7 +161,7 @@ impl Vocab {
 
 /// The role nouns of each side that [`customer_duty`] and [`supplier_duty`]
 /// take as the subject of a modal, and [`other_subject`] as another party's.
-const CUSTOMER_ROLES: [&str; 8] = [
+const CUSTOMER_ROLES: [&str; 15] = [
     "customer",
     "hospital",
     "purchaser",
@@ -170,6 +170,13 @@ const CUSTOMER_ROLES: [&str; 8] = [
     "licensee",
     "hdo",
     "health system",
+    "subscriber",
+    "member",
+    "facility",
+    "owner",
+    "medical center",
+    "trust",
+    "authority",
 ];
 const SUPPLIER_ROLES: [&str; 9] = [
     "supplier",

@@ -22,7 +22,7 @@ fn defined_term_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r#"\(\s*(?:(?:hereinafter|hereafter)\s+(?:(?:referred\s+to|called|known)\s+as\s+)?|individually\s+|collectively\s*,?\s*|each\s+a\s+)?(?:the\s+)?["“”']\s*([A-Z][A-Za-z0-9&.\- ]{0,40}?)\s*["“”'](?:\s*(?:,|or|and)\s*(?:the\s+)?["“”']\s*([A-Z][A-Za-z0-9&.\- ]{0,40}?)\s*["“”'])?"#,
+            r#"\(\s*(?:(?:hereinafter|hereafter)\s+(?:(?:referred\s+to|called|known)\s+as\s+)?|individually\s+|collectively\s*,?\s*|each\s+a\s+)?(?:the\s+)?["“”']\s*(?:the\s+)?([A-Z][A-Za-z0-9&.\- ]{0,40}?)\s*["“”'](?:\s*(?:,|or|and)\s*(?:the\s+)?["“”']\s*(?:the\s+)?([A-Z][A-Za-z0-9&.\- ]{0,40}?)\s*["“”'])?"#,
         )
         .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
     })

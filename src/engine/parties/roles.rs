@@ -26,7 +26,7 @@ pub const SUPPLIER_ROLES: [&str; 13] = [
 ];
 
 /// Generic customer-side role nouns.
-pub const CUSTOMER_ROLES: [&str; 17] = [
+pub const CUSTOMER_ROLES: [&str; 22] = [
     "Customer",
     "Hospital",
     "Purchaser",
@@ -44,6 +44,11 @@ pub const CUSTOMER_ROLES: [&str; 17] = [
     "Medical Center",
     "Owner",
     "City",
+    "Subscriber",
+    "Member",
+    "Trust",
+    "Authority",
+    "Health Board",
 ];
 
 /// The side a defined term stands for, by its role word (case-insensitive, whole term or last word).

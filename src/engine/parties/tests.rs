@@ -155,3 +155,24 @@ fn a_right_or_an_unknown_subject_binds_no_party() {
         Some(Side::Supplier)
     );
 }
+
+#[test]
+fn the_article_inside_the_quotes_and_public_sector_roles() {
+    // UK drafting: `("the Trust")`; "Trust", "Authority" and "Subscriber"
+    // are customer-side role words.
+    let p = parties(
+        "This Contract is made between Northgate Imaging Ltd (\"the Contractor\") and Riverside Community Health NHS Foundation Trust (\"the Trust\").",
+    );
+    assert_eq!(p.supplier.as_deref(), Some("Contractor"));
+    assert_eq!(p.supplier_name.as_deref(), Some("Northgate Imaging Ltd"));
+    assert_eq!(p.customer.as_deref(), Some("Trust"));
+    assert_eq!(
+        p.customer_name.as_deref(),
+        Some("Riverside Community Health NHS Foundation Trust")
+    );
+    let p = parties(
+        "Between the Regional Health Authority (the \"Authority\") and Medline Devices Pty Ltd (the \"Supplier\").",
+    );
+    assert_eq!(p.customer.as_deref(), Some("Authority"));
+    assert_eq!(p.supplier.as_deref(), Some("Supplier"));
+}
