@@ -610,3 +610,21 @@ fn a_subscriber_or_an_authority_with_a_security_duty_is_the_hospital_side() {
         assert!(has(&reqs, "HDO-RESP"), "{text}: {reqs:?}");
     }
 }
+
+#[test]
+fn remote_access_at_any_time_or_refusing_the_hospitals_policies_is_a_conflict() {
+    assert_eq!(
+        status_of(
+            "Customer authorizes Vendor and its affiliates to access the Imaging Systems and the Hospital network remotely, at any time and without prior notice, for monitoring and analytics.",
+            "PDM-REMOTE"
+        ),
+        Some(Status::Conflict)
+    );
+    assert_eq!(
+        status_of(
+            "Supplier shall not be bound by any policy, rule or procedure of Hospital unless it is attached to this Agreement as an exhibit.",
+            "MAT-COMPLY"
+        ),
+        Some(Status::Conflict)
+    );
+}
