@@ -628,3 +628,16 @@ fn remote_access_at_any_time_or_refusing_the_hospitals_policies_is_a_conflict() 
         Some(Status::Conflict)
     );
 }
+
+#[test]
+fn a_clause_with_two_proximity_cues_needs_no_security_word() {
+    // A heading and a duty that both name the hospital's side score 3.75:
+    // enough topic evidence on its own, though no security word occurs.
+    assert_eq!(
+        status_of(
+            "Responsibility of Customer. Customer shall not perform, or have performed on its behalf, any support, maintenance or repair of the Licensed Software without Vendor's prior written approval.",
+            "HDO-RESP"
+        ),
+        Some(Status::Partial)
+    );
+}
