@@ -641,3 +641,11 @@ fn a_clause_with_two_proximity_cues_needs_no_security_word() {
         Some(Status::Partial)
     );
 }
+
+#[test]
+fn a_clause_opening_with_an_unquoted_defined_term_is_a_definition() {
+    let reqs = reqs_of(
+        "Multi-factor authentication means authentication that uses two or more different factors, such as a password and a hardware token, to verify the identity of a user before access to an information system is granted.",
+    );
+    assert!(has(&reqs, "DEF"), "{reqs:?}");
+}

@@ -264,7 +264,9 @@ impl Engine {
         // A clause that defines a term is a definition whatever the term is
         // about ("\"End of Life\" means the date after which …"): the
         // definitions requirement is kept beside the topic it defines.
-        let defines = vocab::vocab().definition.matches(text, &lower);
+        let v = vocab::vocab();
+        let defines =
+            v.definition.matches(text, &lower) || v.leading_definition.matches(text, &lower);
         ranked.extend(dropped.into_iter().filter(|cand| {
             let rc = &c.reqs[cand.req];
             cand.score >= 1.0 && says(&rc.conflict)

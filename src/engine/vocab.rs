@@ -29,6 +29,8 @@ pub struct Vocab {
     shared_allocation: Gated,
     /// A defined term and its definition verb ("\"Business Day\" means").
     pub(crate) definition: Gated,
+    /// A clause opening with an unquoted term and its definition verb.
+    pub(crate) leading_definition: Gated,
     /// The grading regexes of [`Presence`] as one set (built on first use;
     /// `None` if it cannot be built, and then every regex runs).
     set: OnceLock<Option<regex::bytes::RegexSet>>,
@@ -117,6 +119,12 @@ pub fn vocab() -> &'static Vocab {
             definition: g(
                 r#"["'][a-z][^"'\n]{1,60}["'],? (\([^)\n]{0,40}\) )?(means|mean|shall mean|has the meaning|have the meanings?|is defined as|are defined as|refers to|shall refer to)\b"#,
                 &["mean", "defined as", "refer"],
+            ),
+            // A clause that opens by defining a term without quotes
+            // ("Multifactor authentication means a type of …").
+            leading_definition: g(
+                r"^\W*(the term )?[a-z][a-z0-9 -]{2,50}\s+(means|shall mean|is defined as)\b",
+                &["mean", "defined as"],
             ),
             set: OnceLock::new(),
         }
