@@ -245,25 +245,24 @@ fn a_list_item_under_a_binding_lead_in_is_a_duty() {
 fn unfiltered_internet_access_or_storage_anywhere_or_a_perpetual_data_licence_is_a_conflict() {
     // The working-against wording sits further from its anchor than a
     // short window reaches.
-    assert_eq!(
-        status_of(
+    for (req, text) in [
+        (
+            "PDM-NET",
             "Hospital shall connect each Monitoring Hub to a network segment with unrestricted outbound internet access, and shall not subject its traffic to TLS inspection or firewall filtering.",
-            "PDM-NET"
         ),
-        Some(Status::Conflict)
-    );
-    assert_eq!(
-        status_of(
+        (
+            "PDM-DATALOC",
             "Vendor may host, process and back up Customer Data in any country where Vendor or its affiliates operate data centres.",
-            "PDM-DATALOC"
         ),
-        Some(Status::Conflict)
-    );
-    assert_eq!(
-        status_of(
+        (
+            "PDM-DATA",
             "Customer grants Provider a perpetual, royalty-free license to retain, aggregate, analyze, disclose and commercialize Customer Data, device telemetry and usage data.",
-            "PDM-DATA"
         ),
-        Some(Status::Conflict)
-    );
+    ] {
+        assert_eq!(
+            status_of(text, req),
+            Some(Status::Conflict),
+            "{req}: {text}"
+        );
+    }
 }

@@ -263,10 +263,12 @@ impl Engine {
             && paid_plan();
         // A clause that defines a term is a definition whatever the term is
         // about ("\"End of Life\" means the date after which …"): the
-        // definitions requirement is kept beside the topic it defines.
-        let v = vocab::vocab();
-        let defines =
-            v.definition.matches(text, &lower) || v.leading_definition.matches(text, &lower);
+        // definitions requirement is kept beside the topic it defines (asked
+        // only when that requirement was dropped).
+        let defines = || {
+            let v = vocab::vocab();
+            v.definition.matches(text, &lower) || v.leading_definition.matches(text, &lower)
+        };
         ranked.extend(dropped.into_iter().filter(|cand| {
             let rc = &c.reqs[cand.req];
             cand.score >= 1.0 && says(&rc.conflict)
@@ -275,7 +277,7 @@ impl Engine {
                 || patch_beside_cost
                     && Some(cand.req) == self.special.perf_patch
                     && cand.score >= min
-                || defines && Some(cand.req) == self.special.def && cand.score >= min
+                || Some(cand.req) == self.special.def && cand.score >= min && defines()
         }));
         // Customer duties on a security topic are the hospital's obligations,
         // whether put as a modal ("Customer shall …") or as an allocation

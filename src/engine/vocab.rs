@@ -281,10 +281,10 @@ pub fn security_words(text: &str) -> SecurityWords {
         "overwrite",
         "penetration",
         "harden",
-        // A product "configured per the manufacturer's standard configuration"
-        // is the catalogue's partial hardening clause.
         "operating system",
         "operating-system",
+        // A product "configured per the manufacturer's standard configuration"
+        // is the catalogue's partial hardening clause.
         "standard configuration",
         "factory configuration",
         "standard build",
