@@ -266,3 +266,28 @@ fn unfiltered_internet_access_or_storage_anywhere_or_a_perpetual_data_licence_is
         );
     }
 }
+
+#[test]
+fn a_promise_to_consider_is_weak() {
+    assert_eq!(
+        status_of(
+            "Seller will consider adding single sign-on and multi-factor authentication to a later release of the Console software.",
+            "PDM-AUTH"
+        ),
+        Some(Status::Weak)
+    );
+}
+
+#[test]
+fn not_required_in_a_relative_clause_names_what_the_duty_covers() {
+    let text = "Hardening. Seller shall remove from each Console all accounts, ports and services which are not required for the intended use, and shall document those that remain.";
+    assert_ne!(status_of(text, "PDM-HARDEN"), Some(Status::Conflict));
+    assert!(status_of(text, "PDM-HARDEN").is_some());
+}
+
+#[test]
+fn updates_kept_for_one_coverage_tier_are_about_delivering_them_too() {
+    let text = "Security patches and operating system updates are supplied only to customers holding Gold coverage; other customers may purchase such updates at Seller's then-current rates.";
+    assert!(status_of(text, "PERF-PATCH").is_some());
+    assert!(status_of(text, "PERF-COST").is_some());
+}

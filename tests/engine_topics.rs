@@ -649,3 +649,65 @@ fn a_clause_opening_with_an_unquoted_defined_term_is_a_definition() {
     );
     assert!(has(&reqs, "DEF"), "{reqs:?}");
 }
+
+#[test]
+fn service_organisation_wording_names_the_same_requirements() {
+    // A ban on the hospital's own testing, with the ban spread over a
+    // longer phrase, is the assessment requirement's conflict.
+    assert_eq!(
+        status_of(
+            "Purchaser shall not conduct, nor permit any consultant acting for it to conduct, penetration tests or vulnerability scans of the Systems.",
+            "MAT-RISK"
+        ),
+        Some(Status::Conflict)
+    );
+    // Security-related software corrections are patches.
+    assert_eq!(
+        status_of(
+            "Security-related firmware corrections for the Ventilators shall be qualified by Seller and released to Buyer within sixty (60) days after Seller confirms that a correction is needed.",
+            "PERF-PATCH"
+        ),
+        Some(Status::Partial)
+    );
+    // Listings of software components are SBOMs, and confining them is a conflict.
+    assert_eq!(
+        status_of(
+            "Software component inventories delivered by Seller are Seller's proprietary information and may not be uploaded to any vulnerability-management service or shared with Buyer's consultants.",
+            "MAT-SBOM"
+        ),
+        Some(Status::Conflict)
+    );
+    // Security documents kept outside the contract by its integration clause.
+    assert_eq!(
+        status_of(
+            "Entire Agreement. This Agreement is the whole agreement of the parties; security questionnaire answers and any policy statements or slide presentations exchanged by the parties during the procurement do not form part of it.",
+            "GEN-SCOPE"
+        ),
+        Some(Status::Conflict)
+    );
+}
+
+#[test]
+fn equipment_damage_and_cleaning_wipes_are_not_security_topics() {
+    for text in [
+        "Damage Incidents. Damage to any Unit caused by a collision with a bed, fluid ingress or a spill shall be reported to the help desk, and repairs of such incidents are billed at time-and-materials rates.",
+        "Engineers shall clean their tools with disinfectant wipes and use hand sanitizer before entering a clinical area, and units returned for depot repair shall first be decontaminated by the Facility.",
+    ] {
+        let reqs = reqs_of(text);
+        assert!(reqs.is_empty(), "{text}: {reqs:?}");
+    }
+}
+
+#[test]
+fn a_platforms_end_of_support_is_the_platform_requirement_not_the_products() {
+    let reqs = reqs_of(
+        "Platform Support. Seller warrants that no operating system or database engine delivered with a Console will reach its publisher's end of support within thirty-six (36) months after delivery; should any such component reach end of support earlier, Seller shall supply a supported version at no charge.",
+    );
+    assert!(has(&reqs, "PDM-OS"), "{reqs:?}");
+    assert!(!has(&reqs, "PERF-EOL"), "{reqs:?}");
+    // The product's own end of support, beside an old platform, is still its own duty.
+    let reqs = reqs_of(
+        "The Consoles run an operating system whose publisher no longer issues security updates. Seller may discontinue support for any model of the Consoles on sixty (60) days' notice.",
+    );
+    assert!(has(&reqs, "PERF-EOL"), "{reqs:?}");
+}

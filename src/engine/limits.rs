@@ -62,8 +62,8 @@ fn res() -> &'static Res {
             r"\b(no (obligation|duty|responsibility|right)|need not|not be (required|obligated)|(shall|will|is|are) not (be )?(required|obligated|disclosed|updated)|(supplier|vendor|contractor|manufacturer|provider|licensor|seller|company|oem)(\W{1,3}s)?( [a-z-]+){0,5} (may|can)\b|(personnel|affiliates|subcontractors|staff|employees|engineers)( [a-z-]+){0,6} (may|can)\b)",
         ),
         paid_plan: Gated::with_lits(
-            r"\b(so long as|as long as|provided that|only|if|while|subject to|customers|clients|licensees|members|purchasers|subscribers)\b[^.;]{0,60}\b(current (in|on) (the |its |their )?payment|(maintains?|holds?|holding|having|has|have|purchases?|purchased|subscribes? to) (an? |its |their |the )?(active |current |valid |paid )?[a-z -]{0,25}(subscription|(service|support|maintenance) (agreement|plan|contract|subscription)))",
-            &["payment", "subscri", "service agreement", "service plan", "service contract", "support agreement", "support plan", "support contract", "maintenance agreement", "maintenance plan", "maintenance contract"],
+            r"\b(so long as|as long as|provided that|only|if|while|subject to|customers|clients|licensees|members|purchasers|subscribers)\b[^.;]{0,60}\b(current (in|on) (the |its |their )?payment|(maintains?|holds?|holding|having|has|have|purchases?|purchased|subscribes? to) (an? |its |their |the )?(active |current |valid |paid )?[a-z -]{0,25}(subscription|coverage|(service|support|maintenance) (agreement|plan|contract|subscription)))",
+            &["payment", "subscri", "coverage", "service agreement", "service plan", "service contract", "support agreement", "support plan", "support contract", "maintenance agreement", "maintenance plan", "maintenance contract"],
         ),
         gap: Gated::with_lits(
             r"\b((does|do) not (presently |currently |yet |at present )?(support|offer|provide|include|have)|the (absence|lack) of)\b",

@@ -91,6 +91,8 @@ struct Special {
     roadmap: Option<usize>,
     mat_risk: Option<usize>,
     pdm_test: Option<usize>,
+    pdm_os: Option<usize>,
+    perf_eol: Option<usize>,
     /// Met by definitions, which have no modal (see [`grade::Ctx`]).
     def: Option<usize>,
 }
@@ -106,6 +108,8 @@ impl Special {
             roadmap: at("ROADMAP"),
             mat_risk: at("MAT-RISK"),
             pdm_test: at("PDM-TEST"),
+            pdm_os: at("PDM-OS"),
+            perf_eol: at("PERF-EOL"),
             def: at("DEF"),
         }
     }
@@ -311,6 +315,17 @@ impl Engine {
                     ..tested
                 });
             }
+        }
+        // An operating system or database reaching its publisher's end of
+        // support is the platform requirement's topic; the product's own end
+        // of support is a different duty, unless the clause works against it.
+        if let (Some(os), Some(eol)) = (sp.pdm_os, sp.perf_eol)
+            && ranked.iter().any(|c| c.req == os)
+            && let Some(i) = ranked.iter().position(|c| c.req == eol)
+            && topics::platform_end_of_support(&lower, &ranked[i].phrases)
+            && !says(&c.reqs[eol].conflict)
+        {
+            ranked.remove(i);
         }
         // "Hospital shall: (i) keep the device on a segmented network; (ii)
         // install validated patches …" lists the hospital's duties: its side

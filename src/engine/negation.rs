@@ -43,7 +43,9 @@ pub fn forbidden_after(lower: &str, s: Span) -> bool {
 /// support from the maker"; a burden put on it, "Customer will be required
 /// to pay", still counts), a limit lifted ("this limit does not apply to
 /// an audit after an incident"), or one answer of several ("state whether
-/// the update (i) is validated, (ii) does not apply to the Product …").
+/// the update (i) is validated, (ii) does not apply to the Product …"), or
+/// a relative clause naming what the duty covers ("disable services that
+/// are not required for clinical use").
 pub fn spares_the_duty(lower: &str, s: Span, customer: &str, party: Party) -> bool {
     let from = lower.floor_char_boundary(s.start.saturating_sub(100));
     let before = &lower[from..s.start];
@@ -77,7 +79,8 @@ pub fn spares_the_duty(lower: &str, s: Span, customer: &str, party: Party) -> bo
                 | "cap"
         )
     });
-    hospital_subject || limit_lifted || words.contains(&"whether")
+    let relative = negative && near.last().is_some_and(|w| matches!(*w, "that" | "which"));
+    hospital_subject || limit_lifted || relative || words.contains(&"whether")
 }
 
 #[cfg(test)]
@@ -87,6 +90,24 @@ mod tests {
     fn at(text: &str, needle: &str) -> Span {
         let a = text.find(needle).unwrap_or(0);
         Span::new(a, a + needle.len())
+    }
+
+    #[test]
+    fn a_relative_clause_names_what_the_duty_covers() {
+        let t = "supplier shall disable services and ports that are not required for clinical use.";
+        assert!(spares_the_duty(
+            t,
+            at(t, "are not required"),
+            "Customer",
+            Party::Supplier
+        ));
+        let t = "supplier acknowledges that updates are not required for this product.";
+        assert!(!spares_the_duty(
+            t,
+            at(t, "are not required"),
+            "Customer",
+            Party::Supplier
+        ));
     }
 
     #[test]

@@ -111,6 +111,21 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
                     && ["control", "prevention", "preventionist", "rate", "rates"]
                         .contains(&next_word(word.len()).as_str()))
         }
+        // disinfectant wipes, hand sanitizer: cleaning, not media sanitization
+        "wipe" => prev_in(&[
+            "disinfectant",
+            "disinfecting",
+            "cleaning",
+            "alcohol",
+            "antiseptic",
+            "germicidal",
+            "bleach",
+            "sanitizing",
+            "sanitising",
+            "surface",
+            "hand",
+        ]),
+        "sanitiz" => word.starts_with("sanitizer") || prev == "hand",
         // a respiratory or influenza virus
         "virus" => prev_in(&[
             "respiratory",
@@ -211,10 +226,12 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
 }
 
 /// An incident report about harm to a person ("an incident report … after
-/// any patient fall, injury or other adverse occurrence"): the words around
-/// the incident name the harm, and none of them is a security word.
+/// any patient fall, injury or other adverse occurrence") or physical damage
+/// to equipment ("damage … from a cart collision, fluid ingress or a drop"):
+/// the words around the incident name the harm, and none of them is a
+/// security word.
 fn harm_to_a_person(text: &str, at: usize, end: usize) -> bool {
-    const HARM: [&str; 8] = [
+    const HARM: [&str; 14] = [
         " fall",
         "near miss",
         "injur",
@@ -223,6 +240,12 @@ fn harm_to_a_person(text: &str, at: usize, end: usize) -> bool {
         "accident",
         "slip",
         "bodily",
+        "collision",
+        "physical damage",
+        "physical mishap",
+        "fluid ingress",
+        "spill",
+        "breakage",
     ];
     const CYBER: [&str; 7] = [
         "secur",
@@ -317,6 +340,8 @@ mod tests {
             "Hospital shall update the Plan's provider directory and its price file.",
             "Supplier shall update the deposit with the escrow agent.",
             "Contractor shall run the data cabling to each data outlet listed on the data sheet.",
+            "Incident Reporting. Damage to the Equipment from a cart collision or a spill shall be reported.",
+            "Tools shall be cleaned with disinfectant wipes; hand sanitizer is provided.",
         ] {
             assert!(!security_context(text), "{text}");
         }
@@ -328,6 +353,7 @@ mod tests {
             "Supplier shall report any incident affecting the Product.",
             "Supplier shall keep the Product secure.",
             "Supplier shall restore an infected device.",
+            "Supplier shall wipe the hard drive and sanitize the media before return.",
             "The Product shall run antivirus software.",
             "Supplier shall perform a penetration test each year.",
             "Supplier shall disclose each vulnerability it learns of.",

@@ -53,3 +53,54 @@ pub(super) fn hospital_duty_list(text: &str, lower: &str, duty: Span) -> bool {
         .iter()
         .any(|m| after.contains(m))
 }
+
+/// Whether every end-of-support phrase among `phrases` (ranges of `text`;
+/// `lower` is `text` ASCII-lowercased) is a platform's: its publisher's, an
+/// operating system's or a database's ("no operating system … will reach its
+/// publisher's end of support within 24 months"). Such a clause is about the
+/// platform requirement, not about notice before the product itself goes
+/// out of support; it needs at least one such phrase.
+pub(super) fn platform_end_of_support(lower: &str, phrases: &[Span]) -> bool {
+    const SUPPORT: [&str; 4] = ["support", "end of life", "end-of-life", "end of sale"];
+    const PLATFORM: [&str; 6] = [
+        "publisher",
+        "operating system",
+        "platform",
+        "database",
+        "windows",
+        "third-party software",
+    ];
+    let mut any = false;
+    for p in phrases {
+        let phrase = &lower[p.start..p.end];
+        // The name of the product's support term is no end of support.
+        if !SUPPORT.iter().any(|w| phrase.contains(w))
+            || phrase.contains("support term")
+            || phrase.contains("support period")
+        {
+            continue;
+        }
+        any = true;
+        // "discontinue support for any model of the Goods" is the product's.
+        let (_, to) = cues::snap(lower, p.end, (p.end + 40).min(lower.len()));
+        let named = &lower[p.start..to];
+        if ["model", "product", "goods", "equipment", "device"]
+            .iter()
+            .any(|w| named.contains(w))
+            && !PLATFORM.iter().any(|w| phrase.contains(w))
+        {
+            return false;
+        }
+        // The platform may be named a sentence earlier ("… its publisher's
+        // end of support … Should any such component reach end of support").
+        let from = lower.floor_char_boundary(p.start.saturating_sub(150));
+        let before = &lower[from..p.start];
+        if !PLATFORM
+            .iter()
+            .any(|w| phrase.contains(w) || before.contains(w))
+        {
+            return false;
+        }
+    }
+    any
+}
