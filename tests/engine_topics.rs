@@ -711,3 +711,25 @@ fn a_platforms_end_of_support_is_the_platform_requirement_not_the_products() {
     );
     assert!(has(&reqs, "PERF-EOL"), "{reqs:?}");
 }
+
+#[test]
+fn notice_withheld_or_left_to_the_law_and_a_migration_at_the_suppliers_cost() {
+    assert_eq!(
+        status_of(
+            "Seller will notify Buyer of vulnerabilities in the Consoles only when required to do so by applicable law.",
+            "PERF-VULN-NOTICE"
+        ),
+        Some(Status::Conflict)
+    );
+    assert_eq!(
+        status_of(
+            "Product Notices. Field notices and technical advisories are internal to Seller, and Seller is under no obligation to disclose to Buyer the existence or the content of any field notice or bulletin, including one that concerns a security weakness of a Console.",
+            "PERF-VULN-NOTICE"
+        ),
+        Some(Status::Conflict)
+    );
+    let reqs = reqs_of(
+        "If the operating system of a Console reaches its publisher's end of support during the Term, Seller shall migrate the Console to a supported operating system at the Seller's own expense.",
+    );
+    assert!(has(&reqs, "PERF-COST"), "{reqs:?}");
+}
