@@ -291,3 +291,9 @@ fn updates_kept_for_one_coverage_tier_are_about_delivering_them_too() {
     assert!(status_of(text, "PERF-PATCH").is_some());
     assert!(status_of(text, "PERF-COST").is_some());
 }
+
+#[test]
+fn a_sentence_that_refers_back_carries_the_conflict() {
+    let text = "Unapproved Software. Purchaser shall not load, install or allow anyone to install on any Console any software that Seller has not supplied, including operating system patches, anti-malware tools and monitoring agents. Any such installation voids Seller's warranty for that Console.";
+    assert_eq!(status_of(text, "PERF-PATCH"), Some(Status::Conflict));
+}

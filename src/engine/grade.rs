@@ -91,6 +91,34 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
+/// Sentence `f` of `sents`, extended over the next sentence when that one
+/// opens by referring back to it ("Any such installation shall void the
+/// warranty", "This does not apply …"); `lower` is the ASCII-lowercased text.
+fn with_follow_up(lower: &str, sents: &[Span], f: Span) -> Span {
+    const BACK: [&str; 9] = [
+        "any such ",
+        "such ",
+        "this ",
+        "these ",
+        "that ",
+        "doing so",
+        "the foregoing",
+        "any of the foregoing",
+        "in such case",
+    ];
+    let next = sents.iter().find(|s| s.start >= f.end);
+    match next {
+        Some(n)
+            if BACK
+                .iter()
+                .any(|w| lower[n.start..n.end].trim_start().starts_with(w)) =>
+        {
+            Span::new(f.start, n.end)
+        }
+        _ => f,
+    }
+}
+
 /// A short quotation of `text[span]` for a reason.
 pub fn quote(text: &str, s: Span) -> String {
     let q = text.get(s.start..s.end).unwrap_or("").trim();
@@ -141,7 +169,7 @@ pub fn grade(
     // Operating Systems") says little about the duty: grade the whole text.
     let short = focus.iter().map(|s| s.end - s.start).sum::<usize>() < SHORT_FOCUS;
     let widened = focus.is_empty() || short;
-    let focus = if widened { sents } else { focus };
+    let focus = if widened { sents.clone() } else { focus };
     let mut g = Graded {
         status: Status::Partial,
         reasons: Vec::new(),
@@ -178,11 +206,18 @@ pub fn grade(
     // 1. Wording that works against the requirement. Read over the whole
     // text when the focus widened to it: "The SBOM is Seller's Confidential
     // Information. Buyer shall not upload it into any tool" works against
-    // the requirement across a sentence end.
+    // the requirement across a sentence end. Otherwise over each focus
+    // sentence, with the next one when that one refers back to it ("…
+    // including operating system patches. Any such installation shall void
+    // the warranty").
     let against = if widened {
         first(&rc.conflict, text, lower)
     } else {
-        in_focus_any(&rc.conflict)
+        focus.iter().find_map(|f| {
+            let f = with_follow_up(lower, &sents, *f);
+            first(&rc.conflict, &text[f.start..f.end], &lower[f.start..f.end])
+                .map(|m| Span::new(f.start + m.start, f.start + m.end))
+        })
     };
     // "Shared or generic remote-service accounts are not permitted"
     // forbids what the conflict wording names.
