@@ -733,3 +733,11 @@ fn notice_withheld_or_left_to_the_law_and_a_migration_at_the_suppliers_cost() {
     );
     assert!(has(&reqs, "PERF-COST"), "{reqs:?}");
 }
+
+#[test]
+fn test_results_handed_over_are_audit_evidence_beside_the_testing() {
+    let text = "Before each major release, Seller shall have an accredited firm carry out penetration testing of the Console software against the OWASP Top 10, shall fix every critical finding before release, and shall send Buyer an executive summary of the findings and their remediation.";
+    assert!(status_of(text, "PDM-TEST").is_some());
+    // Partial: the results are handed over, but there is no audit right.
+    assert_eq!(status_of(text, "MAT-AUDIT"), Some(Status::Partial));
+}

@@ -93,6 +93,7 @@ struct Special {
     pdm_test: Option<usize>,
     pdm_os: Option<usize>,
     perf_eol: Option<usize>,
+    mat_audit: Option<usize>,
     /// Met by definitions, which have no modal (see [`grade::Ctx`]).
     def: Option<usize>,
 }
@@ -110,6 +111,7 @@ impl Special {
             pdm_test: at("PDM-TEST"),
             pdm_os: at("PDM-OS"),
             perf_eol: at("PERF-EOL"),
+            mat_audit: at("MAT-AUDIT"),
             def: at("DEF"),
         }
     }
@@ -273,6 +275,15 @@ impl Engine {
             let v = vocab::vocab();
             v.definition.matches(text, &lower) || v.leading_definition.matches(text, &lower)
         };
+        // Testing whose results are handed over is also evidence for the
+        // audit requirement ("… penetration testing …, and shall provide
+        // Hospital with an executive summary of the results").
+        let tested = self
+            .special
+            .pdm_test
+            .is_some_and(|t| ranked.iter().any(|c| c.req == t));
+        let results_shared = || vocab::vocab().results_shared.matches(text, &lower);
+        let mut audit_by_results = false;
         ranked.extend(dropped.into_iter().filter(|cand| {
             let rc = &c.reqs[cand.req];
             cand.score >= 1.0 && says(&rc.conflict)
@@ -282,6 +293,14 @@ impl Engine {
                     && Some(cand.req) == self.special.perf_patch
                     && cand.score >= min
                 || Some(cand.req) == self.special.def && cand.score >= min && defines()
+                || Some(cand.req) == self.special.mat_audit
+                    && tested
+                    && cand.score >= min
+                    && results_shared()
+                    && {
+                        audit_by_results = true;
+                        true
+                    }
         }));
         // Customer duties on a security topic are the hospital's obligations,
         // whether put as a modal ("Customer shall …") or as an allocation
@@ -416,6 +435,17 @@ impl Engine {
                     && cand.req == shared
                 {
                     topics::one_side_of_split(&mut graded, text, span);
+                }
+                // Results handed over, with no right to audit or review
+                // the evidence itself, are partial evidence.
+                if audit_by_results
+                    && Some(cand.req) == sp.mat_audit
+                    && graded.status == Status::Strong
+                {
+                    graded.status = Status::Partial;
+                    graded.reasons.push(
+                        "Test results are handed over, but the clause gives no right to audit or review the evidence.".to_string(),
+                    );
                 }
                 // A dated commitment alone is partial roadmap language; a
                 // strong item also records interim controls, an owner or a

@@ -31,6 +31,9 @@ pub struct Vocab {
     pub(crate) definition: Gated,
     /// A clause opening with an unquoted term and its definition verb.
     pub(crate) leading_definition: Gated,
+    /// Results of testing handed to the other party ("shall provide
+    /// Hospital with an executive summary of the results").
+    pub(crate) results_shared: Gated,
     /// The grading regexes of [`Presence`] as one set (built on first use;
     /// `None` if it cannot be built, and then every regex runs).
     set: OnceLock<Option<regex::bytes::RegexSet>>,
@@ -125,6 +128,10 @@ pub fn vocab() -> &'static Vocab {
             leading_definition: g(
                 r"^\W*(the term )?[a-z][a-z0-9 -]{2,50}\s+(means|shall mean|is defined as)\b",
                 &["mean", "defined as"],
+            ),
+            results_shared: g(
+                r"\b(provide|share|deliver|furnish|make available|disclose|send|submit)\w*\b.{0,60}\b(summar(y|ies)|results|reports?|findings|letters?|overview)\b",
+                &["provide", "share", "deliver", "furnish", "make available", "disclose", "send", "submit"],
             ),
             set: OnceLock::new(),
         }
