@@ -691,6 +691,7 @@ fn service_organisation_wording_names_the_same_requirements() {
 fn equipment_damage_and_cleaning_wipes_are_not_security_topics() {
     for text in [
         "Damage Incidents. Damage to any Unit caused by a collision with a bed, fluid ingress or a spill shall be reported to the help desk, and repairs of such incidents are billed at time-and-materials rates.",
+        "Incident Reporting. Any damage to a Unit caused by a collision with a bed or trolley or by fluid ingress shall be reported by the Facility to the service desk, and the visiting engineer shall note the cause of the damage in the service report for the Unit. Repairs needed because of such incidents are excluded from coverage and charged at time-and-materials rates.",
         "Engineers shall clean their tools with disinfectant wipes and use hand sanitizer before entering a clinical area, and units returned for depot repair shall first be decontaminated by the Facility.",
     ] {
         let reqs = reqs_of(text);

@@ -229,7 +229,9 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
 /// any patient fall, injury or other adverse occurrence") or physical damage
 /// to equipment ("damage … from a cart collision, fluid ingress or a drop"):
 /// the words around the incident name the harm, and none of them is a
-/// security word.
+/// security word. The harm may be named well before a later mention ("…
+/// collision or fluid ingress shall be reported … Repairs needed because
+/// of such incidents"), so the look-back is longer than the look-ahead.
 fn harm_to_a_person(text: &str, at: usize, end: usize) -> bool {
     const HARM: [&str; 14] = [
         " fall",
@@ -256,7 +258,7 @@ fn harm_to_a_person(text: &str, at: usize, end: usize) -> bool {
         "malware",
         "system",
     ];
-    let (from, to) = super::cues::snap(text, at.saturating_sub(150), (end + 150).min(text.len()));
+    let (from, to) = super::cues::snap(text, at.saturating_sub(250), (end + 150).min(text.len()));
     let around = text[from..to].to_ascii_lowercase();
     // The hospital's incident reporting (or risk management) system is
     // where patient-safety events are recorded, not a system under attack.
