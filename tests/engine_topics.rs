@@ -742,3 +742,12 @@ fn test_results_handed_over_are_audit_evidence_beside_the_testing() {
     // Partial: the results are handed over, but there is no audit right.
     assert_eq!(status_of(text, "MAT-AUDIT"), Some(Status::Partial));
 }
+
+#[test]
+fn access_given_for_installing_updates_is_the_hospitals_duty_not_a_patch_duty() {
+    let reqs = reqs_of(
+        "Purchaser shall give Seller's field engineers escorted access to the Consoles and the imaging network at agreed times for the purpose of installing security updates.",
+    );
+    assert!(has(&reqs, "HDO-RESP"), "{reqs:?}");
+    assert!(!has(&reqs, "PERF-PATCH"), "{reqs:?}");
+}

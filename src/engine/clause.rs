@@ -228,6 +228,17 @@ impl Engine {
         {
             ranked.remove(i);
         }
+        // "Owner shall give Vendor's engineers access to the Equipment for
+        // installing security updates" is the hospital's duty; the updates
+        // are only its purpose, not a patch duty put on the wrong party.
+        if duty.is_some()
+            && let Some(patch) = sp.perf_patch
+            && let Some(i) = ranked.iter().position(|c| c.req == patch)
+            && topics::only_the_purpose(text, &lower, &ranked[i].phrases)
+            && vocab::supplier_duty(text, &lower).is_none()
+        {
+            ranked.remove(i);
+        }
         // "Hospital shall: (i) keep the device on a segmented network; (ii)
         // install validated patches …" lists the hospital's duties: its side
         // of the split, which HDO-RESP reports. The supplier's and both parties' requirements

@@ -1,7 +1,8 @@
 //! Helpers of the clause-level topic rules in [`super::Engine`]'s
-//! `grade_text`: which requirements a clause keeps beside its main topics
-//! (who pays for maintenance work), a list of the hospital's duties, and the
-//! hospital's side of the shared-responsibility split.
+//! `grade_text` (in `clause`): which requirements a clause keeps beside its
+//! main topics (who pays for maintenance work), a list of the hospital's
+//! duties, the hospital's side of the shared-responsibility split, a
+//! platform's end of support, and work named only as a duty's purpose.
 
 use super::{Span, Status, cues, detect, grade, vocab};
 
@@ -103,4 +104,31 @@ pub(super) fn platform_end_of_support(lower: &str, phrases: &[Span]) -> bool {
         }
     }
     any
+}
+
+/// Whether every phrase in `phrases` (ranges of `text`; `lower` is `text`
+/// ASCII-lowercased) sits in a purpose phrase, "for (the purpose of)
+/// installing security updates", "for installation of software updates":
+/// the work is why a duty exists, not the duty.
+pub(super) fn only_the_purpose(text: &str, lower: &str, phrases: &[Span]) -> bool {
+    static RE: std::sync::OnceLock<cues::Gated> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        cues::Gated::with_lits(
+            r"\b(for|to allow|to permit|to enable)( the purpose of)?( the)? (install\w*|appl(y|ying|ication)|deploy\w*|load\w*)( of)?( any| all| the| such| its)?( [a-z-]+){0,2} (patch|update)\w*",
+            &["install", "appl", "deploy", "load"],
+        )
+    });
+    if phrases.is_empty() || !re.may_match(lower) {
+        return false;
+    }
+    let purposes: Vec<Span> = re
+        .re
+        .find_iter(text)
+        .map(|(a, b)| Span::new(a, b))
+        .collect();
+    phrases.iter().all(|p| {
+        purposes
+            .iter()
+            .any(|q| q.start <= p.start && p.end <= q.end)
+    })
 }
