@@ -751,3 +751,17 @@ fn access_given_for_installing_updates_is_the_hospitals_duty_not_a_patch_duty() 
     assert!(has(&reqs, "HDO-RESP"), "{reqs:?}");
     assert!(!has(&reqs, "PERF-PATCH"), "{reqs:?}");
 }
+
+#[test]
+fn remote_service_as_a_data_channel_is_not_remote_access() {
+    let reqs = reqs_of(
+        "Data Residency. Seller shall ensure that any patient information Seller obtains via the remote service platform, such as instrument logs, stays on servers located in the European Union and is never transferred outside it.",
+    );
+    assert!(has(&reqs, "PDM-DATALOC"), "{reqs:?}");
+    assert!(!has(&reqs, "PDM-REMOTE"), "{reqs:?}");
+    // A clause about remote access itself keeps it.
+    let reqs = reqs_of(
+        "Remote Access. Seller may reach the Consoles through the remote service platform only for sessions the Purchaser approves, using multi-factor authentication, and every session shall be logged.",
+    );
+    assert!(has(&reqs, "PDM-REMOTE"), "{reqs:?}");
+}

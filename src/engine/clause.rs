@@ -26,6 +26,7 @@ pub(super) struct Special {
     mat_risk: Option<usize>,
     pdm_test: Option<usize>,
     pdm_os: Option<usize>,
+    pdm_remote: Option<usize>,
     perf_eol: Option<usize>,
     mat_audit: Option<usize>,
     /// Met by definitions, which have no modal (see [`grade::Ctx`]).
@@ -44,6 +45,7 @@ impl Special {
             mat_risk: at("MAT-RISK"),
             pdm_test: at("PDM-TEST"),
             pdm_os: at("PDM-OS"),
+            pdm_remote: at("PDM-REMOTE"),
             perf_eol: at("PERF-EOL"),
             mat_audit: at("MAT-AUDIT"),
             def: at("DEF"),
@@ -220,6 +222,21 @@ impl Engine {
         // An operating system or database reaching its publisher's end of
         // support is the platform requirement's topic; the product's own end
         // of support is a different duty, unless the clause works against it.
+        // Remote service named in passing, as the channel data goes through
+        // or the people who give it ("collected through the remote service
+        // platform", "remote-support engineers"), is not remote access
+        // when the clause is mainly about something else.
+        if let Some(remote) = sp.pdm_remote
+            && let Some(i) = ranked.iter().position(|c| c.req == remote)
+            && ranked
+                .iter()
+                .any(|c| c.req != remote && c.score > ranked[i].score)
+            && topics::remote_in_passing(text, &lower, &ranked[i].phrases)
+            && !says(&c.reqs[remote].conflict)
+            && !says(&c.reqs[remote].strong)
+        {
+            ranked.remove(i);
+        }
         if let (Some(os), Some(eol)) = (sp.pdm_os, sp.perf_eol)
             && ranked.iter().any(|c| c.req == os)
             && let Some(i) = ranked.iter().position(|c| c.req == eol)

@@ -2,7 +2,8 @@
 //! `grade_text` (in `clause`): which requirements a clause keeps beside its
 //! main topics (who pays for maintenance work), a list of the hospital's
 //! duties, the hospital's side of the shared-responsibility split, a
-//! platform's end of support, and work named only as a duty's purpose.
+//! platform's end of support, work named only as a duty's purpose, and
+//! remote service named in passing.
 
 use super::{Span, Status, cues, detect, grade, vocab};
 
@@ -131,4 +132,43 @@ pub(super) fn only_the_purpose(text: &str, lower: &str, phrases: &[Span]) -> boo
             .iter()
             .any(|q| q.start <= p.start && p.end <= q.end)
     })
+}
+
+/// Whether every phrase in `phrases` that names remote service (ranges of
+/// `text`; `lower` is `text` ASCII-lowercased) names it in passing: as the
+/// channel something goes through ("collected through the remote service
+/// platform") or as the kind of people or provider ("remote-support
+/// engineers", "a third-party remote-service provider").
+pub(super) fn remote_in_passing(text: &str, lower: &str, phrases: &[Span]) -> bool {
+    static RE: std::sync::OnceLock<cues::Gated> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        cues::Gated::with_lits(
+            r"\b((through|by|via|using|over|from) (the |its |a |any )?([a-z-]+ )?remote[- ](service|monitoring|support|diagnostics?) (platform|feature|service|portal|tool|connection|connectivity)s?|remote[- ](service|support|monitoring) (engineers?|technicians?|specialists?|personnel|providers?|staff|teams?|organi[sz]ations?|feature|kits?))\b",
+            &["remote"],
+        )
+    });
+    if !re.may_match(lower) {
+        return false;
+    }
+    let passing: Vec<Span> = re
+        .re
+        .find_iter(text)
+        .map(|(a, b)| Span::new(a, b))
+        .collect();
+    let mut any = false;
+    for p in phrases {
+        if !lower[p.start..p.end].contains("remote") {
+            continue;
+        }
+        any = true;
+        // The phrase opens inside a passing mention (a proximity pattern
+        // may run on past it: "… platform, including device logs").
+        if !passing
+            .iter()
+            .any(|q| q.start <= p.start && p.start < q.end)
+        {
+            return false;
+        }
+    }
+    any
 }
