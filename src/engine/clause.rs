@@ -170,21 +170,23 @@ impl Engine {
         let mut audit_by_results = false;
         ranked.extend(dropped.into_iter().filter(|cand| {
             let rc = &c.reqs[cand.req];
-            cand.score >= 1.0 && says(&rc.conflict)
+            let kept = cand.score >= 1.0 && says(&rc.conflict)
                 || cand.score >= STRONG_MIN && says(&rc.strong)
                 || cand.score >= min && says(&rc.weak)
                 || patch_beside_cost
                     && Some(cand.req) == self.special.perf_patch
                     && cand.score >= min
-                || Some(cand.req) == self.special.def && cand.score >= min && defines()
-                || Some(cand.req) == self.special.mat_audit
-                    && tested
-                    && cand.score >= min
-                    && results_shared()
-                    && {
-                        audit_by_results = true;
-                        true
-                    }
+                || Some(cand.req) == self.special.def && cand.score >= min && defines();
+            if kept {
+                return true;
+            }
+            // Kept only as test evidence: graded at most partial below.
+            let by_results = Some(cand.req) == self.special.mat_audit
+                && tested
+                && cand.score >= min
+                && results_shared();
+            audit_by_results |= by_results;
+            by_results
         }));
         // Customer duties on a security topic are the hospital's obligations,
         // whether put as a modal ("Customer shall …") or as an allocation
@@ -219,9 +221,6 @@ impl Engine {
                 });
             }
         }
-        // An operating system or database reaching its publisher's end of
-        // support is the platform requirement's topic; the product's own end
-        // of support is a different duty, unless the clause works against it.
         // Remote service named in passing, as the channel data goes through
         // or the people who give it ("collected through the remote service
         // platform", "remote-support engineers"), is not remote access
@@ -237,6 +236,9 @@ impl Engine {
         {
             ranked.remove(i);
         }
+        // An operating system or database reaching its publisher's end of
+        // support is the platform requirement's topic; the product's own end
+        // of support is a different duty, unless the clause works against it.
         if let (Some(os), Some(eol)) = (sp.pdm_os, sp.perf_eol)
             && ranked.iter().any(|c| c.req == os)
             && let Some(i) = ranked.iter().position(|c| c.req == eol)

@@ -136,6 +136,12 @@ fn first(re: &[Gated], text: &str, lower: &str) -> Option<Span> {
         .find_map(|r| r.find(text, lower).map(|(a, b)| Span::new(a, b)))
 }
 
+/// [`first`] within span `f` of `text`, as a range of `text`.
+fn first_in(re: &[Gated], text: &str, lower: &str, f: Span) -> Option<Span> {
+    first(re, &text[f.start..f.end], &lower[f.start..f.end])
+        .map(|m| Span::new(f.start + m.start, f.start + m.end))
+}
+
 /// Grade candidate `cand` of requirement `req` in `clause`. `None` when an
 /// exclude cue vetoes it.
 pub fn grade(
@@ -156,7 +162,7 @@ pub fn grade(
         return None;
     }
     let sents = sentences(text);
-    let focus: Vec<Span> = sents
+    let own: Vec<Span> = sents
         .iter()
         .copied()
         .filter(|s| {
@@ -167,9 +173,9 @@ pub fn grade(
         .collect();
     // A hit only in a heading line or a short fragment ("Unsupported
     // Operating Systems") says little about the duty: grade the whole text.
-    let short = focus.iter().map(|s| s.end - s.start).sum::<usize>() < SHORT_FOCUS;
-    let widened = focus.is_empty() || short;
-    let focus = if widened { sents.clone() } else { focus };
+    let short = own.iter().map(|s| s.end - s.start).sum::<usize>() < SHORT_FOCUS;
+    let widened = own.is_empty() || short;
+    let focus: &[Span] = if widened { &sents } else { &own };
     let mut g = Graded {
         status: Status::Partial,
         reasons: Vec::new(),
@@ -197,12 +203,7 @@ pub fn grade(
             .limits
             .get_or_init(|| super::limits::Found::new(text, lower))
     };
-    let in_focus_any = |res: &[Gated]| {
-        focus.iter().find_map(|f| {
-            first(res, &text[f.start..f.end], &lower[f.start..f.end])
-                .map(|m| Span::new(f.start + m.start, f.start + m.end))
-        })
-    };
+    let in_focus_any = |res: &[Gated]| focus.iter().find_map(|f| first_in(res, text, lower, *f));
     // 1. Wording that works against the requirement. Read over the whole
     // text when the focus widened to it: "The SBOM is Seller's Confidential
     // Information. Buyer shall not upload it into any tool" works against
@@ -213,11 +214,9 @@ pub fn grade(
     let against = if widened {
         first(&rc.conflict, text, lower)
     } else {
-        focus.iter().find_map(|f| {
-            let f = with_follow_up(lower, &sents, *f);
-            first(&rc.conflict, &text[f.start..f.end], &lower[f.start..f.end])
-                .map(|m| Span::new(f.start + m.start, f.start + m.end))
-        })
+        focus
+            .iter()
+            .find_map(|f| first_in(&rc.conflict, text, lower, with_follow_up(lower, &sents, *f)))
     };
     // "Shared or generic remote-service accounts are not permitted"
     // forbids what the conflict wording names.

@@ -119,14 +119,10 @@ pub(super) fn only_the_purpose(text: &str, lower: &str, phrases: &[Span]) -> boo
             &["install", "appl", "deploy", "load"],
         )
     });
-    if phrases.is_empty() || !re.may_match(lower) {
+    if phrases.is_empty() {
         return false;
     }
-    let purposes: Vec<Span> = re
-        .re
-        .find_iter(text)
-        .map(|(a, b)| Span::new(a, b))
-        .collect();
+    let purposes = every_match(re, text, lower);
     phrases.iter().all(|p| {
         purposes
             .iter()
@@ -147,14 +143,7 @@ pub(super) fn remote_in_passing(text: &str, lower: &str, phrases: &[Span]) -> bo
             &["remote"],
         )
     });
-    if !re.may_match(lower) {
-        return false;
-    }
-    let passing: Vec<Span> = re
-        .re
-        .find_iter(text)
-        .map(|(a, b)| Span::new(a, b))
-        .collect();
+    let passing = every_match(re, text, lower);
     let mut any = false;
     for p in phrases {
         if !lower[p.start..p.end].contains("remote") {
@@ -171,4 +160,16 @@ pub(super) fn remote_in_passing(text: &str, lower: &str, phrases: &[Span]) -> bo
         }
     }
     any
+}
+
+/// Every match of `re` in `text` (`lower` is `text` ASCII-lowercased, for
+/// the literal gate), as ranges of `text`; none when the gate rules it out.
+fn every_match(re: &cues::Gated, text: &str, lower: &str) -> Vec<Span> {
+    if !re.may_match(lower) {
+        return Vec::new();
+    }
+    re.re
+        .find_iter(text)
+        .map(|(a, b)| Span::new(a, b))
+        .collect()
 }
