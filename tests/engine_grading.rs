@@ -297,3 +297,45 @@ fn a_sentence_that_refers_back_carries_the_conflict() {
     let text = "Unapproved Software. Purchaser shall not load, install or allow anyone to install on any Console any software that Seller has not supplied, including operating system patches, anti-malware tools and monitoring agents. Any such installation voids Seller's warranty for that Console.";
     assert_eq!(status_of(text, "PERF-PATCH"), Some(Status::Conflict));
 }
+
+#[test]
+fn an_answer_to_a_requirement_grades_what_the_vendor_commits_to() {
+    // A bid answer made part of the contract: the buyer's "shall" is what
+    // was asked, the answer what the vendor gives.
+    let asked = "Item 7.3: The Contractor shall deliver validated security patches for the imaging workstations within fourteen (14) days after the operating system publisher releases them.";
+    assert_eq!(status_of(asked, "PERF-PATCH"), Some(Status::Strong));
+    let partly = format!(
+        "{asked} Contractor response: Partially compliant. Patches are validated in batches each quarter."
+    );
+    assert_eq!(status_of(&partly, "PERF-PATCH"), Some(Status::Partial));
+    assert!(
+        reasons_of(&partly, "PERF-PATCH").contains("only in part"),
+        "{}",
+        reasons_of(&partly, "PERF-PATCH")
+    );
+    let refused = format!("{asked} Response: Not supported for the current product line.");
+    assert_eq!(status_of(&refused, "PERF-PATCH"), Some(Status::Weak));
+    // Full compliance leaves the requirement's wording as the commitment,
+    // and an incident-response heading is no answer.
+    let complied = format!("{asked} Response: Compliant.");
+    assert_eq!(status_of(&complied, "PERF-PATCH"), Some(Status::Strong));
+    let heading = "Incident Response - No later than four (4) hours after Hospital reports a suspected compromise, Vendor shall assign a security engineer to the investigation and shall re-image affected devices on request.";
+    assert_eq!(status_of(heading, "PERF-IR"), Some(Status::Strong));
+}
+
+#[test]
+fn a_two_word_party_named_as_an_owner_is_not_the_subject() {
+    // "… (in CEF) to Health System's log server, and shall keep …": the duty
+    // is still the product's (the supplier's), not the health system's. (A
+    // party word within a few characters after a bracket counts as a
+    // subject, so the bracket matters here.)
+    let text = "The Analyzer shall write an audit log of failed logins and configuration changes, shall stream those security events (in CEF) to Health System's log server, and shall keep them on the device for at least twelve (12) months.";
+    assert_eq!(status_of(text, "PDM-LOG"), Some(Status::Strong));
+    assert_eq!(status_of(text, "HDO-RESP"), None);
+}
+
+#[test]
+fn notice_within_whatever_time_the_law_requires_is_weak() {
+    let text = "Vendor will notify Clinic of any security breach affecting patient data held in the Service to the extent and within the time required by applicable law.";
+    assert_eq!(status_of(text, "PERF-INCIDENT"), Some(Status::Weak));
+}

@@ -765,3 +765,46 @@ fn remote_service_as_a_data_channel_is_not_remote_access() {
     );
     assert!(has(&reqs, "PDM-REMOTE"), "{reqs:?}");
 }
+
+#[test]
+fn a_platform_stated_to_be_past_its_support_is_a_conflict() {
+    let text = "The reading stations ship with an embedded Windows XP build that is past its publisher's end of support, and no upgrade path is offered for this model.";
+    assert_eq!(status_of(text, "PDM-OS"), Some(Status::Conflict));
+    // Replacing a platform before it is past its support is the duty itself.
+    let text = "Supplier shall replace any operating system of the Product at least twelve (12) months before its publisher's end of support.";
+    assert_ne!(status_of(text, "PDM-OS"), Some(Status::Conflict));
+}
+
+#[test]
+fn data_sent_in_clear_text_or_without_encryption_is_a_conflict() {
+    let text = "The interface feed from the bedside monitors to the charting system is sent in clear text across the campus network, because the monitor firmware cannot support transport encryption.";
+    assert_eq!(status_of(text, "PDM-CRYPTO"), Some(Status::Conflict));
+    let text = "Results shall not be transmitted in clear text; Supplier shall encrypt them in transit using TLS 1.2 or later.";
+    assert_eq!(status_of(text, "PDM-CRYPTO"), Some(Status::Strong));
+}
+
+#[test]
+fn a_tunnel_the_maker_may_use_at_any_time_without_notice_is_a_remote_access_conflict() {
+    let text = "Purchaser shall keep a site-to-site VPN open to the Manufacturer's service hub, through which the Manufacturer may access the analyzers and their servers at any time without prior notice to Purchaser.";
+    assert_eq!(status_of(text, "PDM-REMOTE"), Some(Status::Conflict));
+}
+
+#[test]
+fn an_infection_control_risk_assessment_is_not_a_security_assessment() {
+    let reqs = reqs_of(
+        "Before opening any wall in an occupied unit to run cabling for the monitors, Contractor shall complete an infection control risk assessment and install dust barriers approved by the Facility.",
+    );
+    assert!(reqs.is_empty(), "{reqs:?}");
+    let reqs = reqs_of(
+        "Contractor shall complete a cybersecurity risk assessment of the monitoring network before go-live and share the findings with the Facility.",
+    );
+    assert!(has(&reqs, "MAT-RISK"), "{reqs:?}");
+}
+
+#[test]
+fn fixes_sold_separately_to_customers_without_the_premium_plan_are_a_cost_term() {
+    let reqs = reqs_of(
+        "Security fixes for the Software are provided only to customers that maintain a current Gold Support Plan; other customers may purchase such fixes separately.",
+    );
+    assert!(has(&reqs, "PERF-COST"), "{reqs:?}");
+}

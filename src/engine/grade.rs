@@ -479,7 +479,19 @@ pub fn grade(
     // Binding and specific: strong unless limiting wording holds it back.
     let strong_form = binding.is_some()
         && (number_ok || has_number || cue_strong.is_some() || specific.is_some());
-    if number_bad {
+    // A vendor's answer that refuses the buyer's requirement ("Response: Not
+    // currently supported") leaves the requirement's own "shall" uncommitted.
+    let refused = (req.meta.party != Party::Customer)
+        .then(|| limits().refused_answer())
+        .flatten();
+    if let Some(s) = refused {
+        g.phrases.push(s);
+        g.status = Status::Weak;
+        g.reasons.push(format!(
+            "The vendor's answer does not commit to the requirement: {}.",
+            quote(text, s)
+        ));
+    } else if number_bad {
         g.status = Status::Partial;
     } else if strong_form && let Some((limit, s)) = limits().limit(&g.phrases) {
         g.phrases.push(s);

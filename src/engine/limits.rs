@@ -1,6 +1,8 @@
 //! Wording that keeps a binding, specific duty from being strong: a proviso
 //! that takes part of it back, a condition that it holds only under a paid
-//! plan, or an admission that the product does not meet it yet.
+//! plan, an admission that the product does not meet it yet, or a vendor's
+//! answer to a buyer's requirement (an RFP response made part of the
+//! contract) that complies only in part or takes exception to it.
 //!
 //! Grading asks only about candidates that would otherwise be strong, so the
 //! regexes here run on few clauses. The catalogue names these forms as
@@ -20,6 +22,8 @@ pub enum Limit {
     PaidPlan,
     /// "the System does not presently support multi-factor authentication …"
     AdmittedGap,
+    /// "Requirement 4.2 — Vendor shall … Response: Partially compliant. …"
+    PartialAnswer,
 }
 
 impl Limit {
@@ -32,6 +36,9 @@ impl Limit {
             }
             Limit::AdmittedGap => format!(
                 "The clause admits the product does not meet this yet ({quoted}); a commitment to close the gap is partial until it is met."
+            ),
+            Limit::PartialAnswer => format!(
+                "The vendor's answer meets the requirement only in part ({quoted}): the requirement's own wording is not the commitment."
             ),
         }
     }
@@ -49,6 +56,11 @@ struct Res {
     interim: Gated,
     /// A dated commitment or a future release ("no later than June 30, 2027").
     dated: Gated,
+    /// An answer that complies in part ("Response: Partially compliant").
+    partial_answer: Gated,
+    /// An answer that refuses ("Response: Not currently supported",
+    /// "Exception taken:").
+    refused_answer: Gated,
 }
 
 fn res() -> &'static Res {
@@ -72,6 +84,14 @@ fn res() -> &'static Res {
         interim: Gated::with_lits(
             r"\b(until (then|such time|that time|(this|the|such) (gap|deficiency|shortfall|limitation) (is|has been) (closed|remedied|resolved|addressed|cured))|in the interim|pending (its |the )?(availability|delivery|release|implementation))\b",
             &["until", "interim", "pending"],
+        ),
+        partial_answer: Gated::with_lits(
+            r"\b((partially|partly) (compliant|complies|comply|meets?)|(compliant|complies|comply) with (exceptions?|deviations?|qualifications?)|response\W{1,8}partial\b)",
+            &["partially", "partly", "with exception", "with deviation", "with qualification", "partial"],
+        ),
+        refused_answer: Gated::with_lits(
+            r"\b(response\W{1,8}(not (currently |presently |yet )?supported|non-?compliant|not compliant|does not comply|cannot comply|will not comply|exception\b)|exception taken)",
+            &["response", "exception"],
         ),
         dated: Gated::with_lits(
             r"\b((no later than|on or before|by)\b[^.;]{0,40}\b20\d\d|(future|next|subsequent|upcoming) ((software|product|firmware) )?(releases?|versions?))\b",
@@ -127,6 +147,10 @@ pub struct Found {
     paid_plan: Option<Span>,
     /// Every admission that the product lacks something.
     gaps: Vec<Span>,
+    /// A vendor's answer that complies only in part.
+    partial_answer: Option<Span>,
+    /// A vendor's answer that refuses the requirement.
+    refused_answer: Option<Span>,
 }
 
 impl Found {
@@ -146,11 +170,14 @@ impl Found {
             gaps.push(Span::new(from + a, from + b));
             from += b;
         }
+        let found = |re: &Gated| re.find(text, lower).map(|(a, b)| Span::new(a, b));
         Found {
             proviso,
             takes_back,
             paid_plan,
             gaps,
+            partial_answer: found(&r.partial_answer),
+            refused_answer: found(&r.refused_answer),
         }
     }
 
@@ -165,6 +192,13 @@ impl Found {
         self.paid_plan
     }
 
+    /// A vendor's answer that refuses the requirement it answers ("Response:
+    /// Not currently supported", "Exception taken: …"): what the requirement
+    /// asked is not committed to.
+    pub fn refused_answer(&self) -> Option<Span> {
+        self.refused_answer
+    }
+
     /// Whether the clause's wording holds a strong grade at partial;
     /// `phrases` are the candidate's evidence, which an admitted gap must
     /// name. Returns the limit and the span of its wording.
@@ -174,6 +208,9 @@ impl Found {
         }
         if let Some(s) = self.paid_plan {
             return Some((Limit::PaidPlan, s));
+        }
+        if let Some(s) = self.partial_answer {
+            return Some((Limit::PartialAnswer, s));
         }
         // The gap is this requirement's when its evidence follows closely:
         // "does not support multi-factor authentication".
@@ -185,5 +222,44 @@ impl Found {
                     .any(|p| p.start >= g.end && p.start <= g.end + 40)
             })
             .map(|&g| (Limit::AdmittedGap, g))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_limiting_regex_compiles() {
+        // A regex that does not compile never matches, silently.
+        let r = res();
+        for g in [
+            &r.proviso,
+            &r.takes_back,
+            &r.paid_plan,
+            &r.gap,
+            &r.interim,
+            &r.dated,
+            &r.partial_answer,
+            &r.refused_answer,
+        ] {
+            assert!(g.compiles(), "{g:?}");
+        }
+    }
+
+    #[test]
+    fn an_answer_is_read_after_its_marker_only() {
+        let found = |t: &str| Found::new(t, &t.to_ascii_lowercase());
+        let t = "Requirement 3.2 - Vendor shall encrypt data at rest. Response \u{2014} Not currently supported.";
+        assert!(found(t).refused_answer().is_some());
+        let t = "Requirement 3.2 - Vendor shall encrypt data at rest. Vendor response: Partially compliant.";
+        assert!(matches!(
+            found(t).limit(&[]),
+            Some((Limit::PartialAnswer, _))
+        ));
+        // An incident-response heading followed by "No later than" is no answer.
+        let t = "Incident Response - No later than 4 hours after notice, Vendor shall respond.";
+        assert!(found(t).refused_answer().is_none());
+        assert!(found(t).limit(&[]).is_none());
     }
 }

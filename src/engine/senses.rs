@@ -160,6 +160,34 @@ pub fn ordinary_sense(text: &str, entry: &str, at: usize, end: usize) -> bool {
         .any(|w| rest.contains(w)),
         // a material weakness in internal control over financial reporting
         "weakness" => prev_in(&["material", "significant"]),
+        // infection control (ICRA), fall, pressure-injury or clinical risk
+        // assessments are about patients and construction dust, not systems
+        "assessment" => {
+            before.ends_with("infection control risk ")
+                || before.ends_with("icra ")
+                || prev == "icra"
+                || (prev == "risk"
+                    && [
+                        "fall",
+                        "falls",
+                        "infection",
+                        "clinical",
+                        "patient",
+                        "suicide",
+                        "pressure",
+                        "ligature",
+                        "fire",
+                        "ergonomic",
+                    ]
+                    .iter()
+                    .any(|w| {
+                        before
+                            .trim_end()
+                            .trim_end_matches("risk")
+                            .trim_end()
+                            .ends_with(w)
+                    }))
+        }
         // market penetration; wall and floor penetrations
         "penetration" => prev == "market" || word == "penetrations",
         // vulnerable patients

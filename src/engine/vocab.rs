@@ -89,7 +89,7 @@ pub fn vocab() -> &'static Vocab {
                 &["not ", "exclud", "additional", "required to pay", "retain"],
             ),
             soft_escape: g(
-                r"\b((up)?on (written )?request|if requested|as (may be )?required by (applicable )?laws?|(to the extent|if|where|when) (so )?required by (applicable )?laws?|to the extent required by\b|where (feasible|practicable|possible|appropriate))\b",
+                r"\b((up)?on (written )?request|if requested|as (may be )?required by (applicable )?laws?|(to the extent|if|where|when) (so )?required by (applicable )?laws?|to the extent required by\b|((to the extent|as) (and|or) )?(with)?in the (time|times|timeframes?|periods?|manner)( and manner)? required by (applicable )?laws?|where (feasible|practicable|possible|appropriate))\b",
                 &["request", "required by", "where "],
             ),
             permissive: g(
@@ -525,10 +525,20 @@ fn subject_of(text: &str, lower: &str, m: (usize, usize)) -> Option<Span> {
     if NOUNS.iter().any(|n| next.starts_with(n)) || next.starts_with("'s") {
         return None;
     }
-    // "Client's written request … will": a possessive is not the subject.
-    let word_end = lower[m.0..]
+    // "Client's written request … will": a possessive is not the subject,
+    // nor is one of a two-word role ("… to Health System's SIEM, and shall
+    // retain them": the duty is the one of the sentence's subject).
+    let first_word_end = lower[m.0..]
         .find(|c: char| !c.is_ascii_alphabetic())
         .map_or(m.1, |i| m.0 + i);
+    let word_end = CUSTOMER_ROLES
+        .iter()
+        .chain(&SUPPLIER_ROLES)
+        .filter(|r| lower[m.0..m.1].starts_with(*r))
+        .map(|r| m.0 + r.len())
+        .max()
+        .unwrap_or(first_word_end)
+        .max(first_word_end);
     if lower[word_end..].starts_with(['\'', '\u{2019}']) {
         return None;
     }
