@@ -808,3 +808,20 @@ fn fixes_sold_separately_to_customers_without_the_premium_plan_are_a_cost_term()
     );
     assert!(has(&reqs, "PERF-COST"), "{reqs:?}");
 }
+
+#[test]
+fn a_hospital_duty_that_works_against_another_requirement_is_the_suppliers_condition() {
+    // The maker's condition (no firewall in front of its device) is the
+    // network requirement's conflict, not a security duty of the hospital.
+    let text = "Purchaser shall connect the Analyzer to a network zone with unrestricted outbound internet access and shall not place any firewall or proxy between the Analyzer and Manufacturer's cloud servers.";
+    assert_eq!(status_of(text, "PDM-NET"), Some(Status::Conflict));
+    assert_eq!(status_of(text, "HDO-RESP"), None);
+    // The hospital's own network duty stays its duty.
+    let text = "Purchaser shall keep the Analyzer on a segmented clinical VLAN behind its firewall and shall restrict inbound connections to the ports listed in the Security Guide.";
+    assert!(status_of(text, "HDO-RESP").is_some());
+    // Put as a responsibility, the duty is both the patch requirement's
+    // conflict and the hospital's side of the split.
+    let text = "Hospital is solely responsible for installing all operating system patches and updates on the monitors.";
+    assert_eq!(status_of(text, "PERF-PATCH"), Some(Status::Conflict));
+    assert!(status_of(text, "HDO-RESP").is_some());
+}

@@ -9,8 +9,8 @@ use super::cues::Gated;
 use super::detect::{self, Scratch};
 
 use super::{
-    Engine, MIN_SCORE, Options, Parties, REL_SCORE, RawHit, SECURITY_GATE, STRONG_MIN, Status,
-    TOP_K, grade, limits, numbers, topics, vocab,
+    Engine, MIN_SCORE, Options, Parties, REL_SCORE, RawHit, SECURITY_GATE, STRONG_MIN, Span,
+    Status, TOP_K, grade, limits, numbers, topics, vocab,
 };
 use crate::library::Library;
 
@@ -272,11 +272,51 @@ impl Engine {
                     || says(&c.reqs[cand.req].conflict)
             });
         }
+        // A hospital duty stated in the words that work against another
+        // requirement ("Buyer shall install the Goods on a segment with
+        // unrestricted internet access and shall not place any firewall …",
+        // "Customer shall maintain at all times a connection … through
+        // which Manufacturer may connect at any time") is the supplier's
+        // condition, which that requirement reports as its conflict; it is
+        // not one of the hospital's own security obligations. A duty put as
+        // a responsibility ("Hospital is solely responsible for installing
+        // all patches") stays the hospital's side of the split, as well as
+        // the supplier requirement's conflict. (Who pays is
+        // another matter: "Customer must procure and replace the hardware at
+        // its own expense" works against the cost requirement and is still
+        // the hospital's duty.)
+        let sents = std::cell::OnceCell::new();
+        let imposed = |ranked: &[detect::Candidate], on: &[Span]| {
+            let sents = sents.get_or_init(|| grade::sentences(text));
+            let own: Vec<Span> = sents
+                .iter()
+                .filter(|s| on.iter().any(|p| p.start < s.end && p.end > s.start))
+                .filter(|s| !lower[s.start..s.end].contains("responsib"))
+                .copied()
+                .collect();
+            ranked.iter().any(|o| {
+                Some(o.req) != sp.hdo_resp
+                    && Some(o.req) != sp.perf_cost
+                    && own.iter().any(|s| {
+                        c.reqs[o.req]
+                            .conflict
+                            .iter()
+                            .any(|g| g.matches(&text[s.start..s.end], &lower[s.start..s.end]))
+                    })
+            })
+        };
+        if let Some(hdo) = sp.hdo_resp
+            && let Some(i) = ranked.iter().position(|c| c.req == hdo)
+            && imposed(&ranked, &ranked[i].phrases)
+        {
+            ranked.remove(i);
+        }
         let customer =
             duty.or_else(|| vocab::customer_responsibility(text, &lower).filter(|_| !disclaimer));
         if let Some(span) = customer
             && let Some(ri) = sp.hdo_resp
             && !ranked.iter().any(|c| c.req == ri)
+            && !imposed(&ranked, &[span])
         {
             ranked.push(detect::Candidate::added(ri, span));
         }
