@@ -74,7 +74,6 @@ fn weak_terms_are_graded_weak_partial_or_conflicting() {
     check(
         "weak_terms.txt",
         expect![[r#"
-            GEN-SHARED partial [6]
             HDO-RESP partial [6]
             MAT-TRANSP weak [4]
             MAT-3PC weak [5]
@@ -82,7 +81,7 @@ fn weak_terms_are_graded_weak_partial_or_conflicting() {
             PERF-PATCH conflict [2 6]
             PERF-VULN-NOTICE weak [3]
             PERF-INCIDENT partial [8]
-            missing: 27
+            missing: 28
         "#]],
     );
 }
@@ -92,11 +91,10 @@ fn baa_and_addendum_deadlines_conflict() {
     check(
         "baa_conflict.txt",
         expect![[r#"
-            GEN-SHARED partial [5]
             HDO-RESP partial [5]
             PERF-PATCH conflict [4 5]
             PERF-INCIDENT conflict [3 2]
-            missing: 31
+            missing: 32
         "#]],
     );
     let r = engine().analyze(&fixture("baa_conflict.txt"), &Options::default());

@@ -825,3 +825,13 @@ fn a_hospital_duty_that_works_against_another_requirement_is_the_suppliers_condi
     assert_eq!(status_of(text, "PERF-PATCH"), Some(Status::Conflict));
     assert!(status_of(text, "HDO-RESP").is_some());
 }
+
+#[test]
+fn one_topic_left_to_the_hospital_is_that_topics_conflict_not_the_split() {
+    let text = "The Buyer is solely responsible for finding, testing and installing all security updates for the workstation operating system, and the Manufacturer has no obligation to supply or validate them.";
+    assert_eq!(status_of(text, "PERF-PATCH"), Some(Status::Conflict));
+    assert_eq!(status_of(text, "GEN-SHARED"), None);
+    // Security as a whole left to the hospital is the one-sided split.
+    let text = "The Buyer is solely responsible for network security and all other cybersecurity matters relating to the Equipment once installed.";
+    assert!(status_of(text, "GEN-SHARED").is_some());
+}

@@ -358,6 +358,26 @@ impl Engine {
             ranked.push(detect::Candidate::added(shared, span));
             one_side = Some((shared, span));
         }
+        // A one-sided allocation of one topic that works against a supplier
+        // requirement ("Purchaser is solely responsible for installing all
+        // security updates, and Seller has no obligation to provide them") is
+        // that requirement's conflict; the shared split is about how security
+        // as a whole is divided ("solely responsible for network security and
+        // all cybersecurity"), and is kept when its own strong wording (a
+        // responsibility matrix) is there.
+        if let Some(shared) = sp.gen_shared
+            && let Some(i) = ranked.iter().position(|c| c.req == shared)
+            && !says(&c.reqs[shared].strong)
+            && ranked.iter().any(|o| {
+                o.req != shared
+                    && Some(o.req) != sp.perf_cost
+                    && Some(o.req) != sp.hdo_resp
+                    && self.lib.requirements[o.req].meta.party == crate::library::Party::Supplier
+                    && says(&c.reqs[o.req].conflict)
+            })
+        {
+            ranked.remove(i);
+        }
         let clause = grade::Clause {
             text,
             lower: &lower,
