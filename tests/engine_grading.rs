@@ -339,3 +339,14 @@ fn notice_within_whatever_time_the_law_requires_is_weak() {
     let text = "Vendor will notify Clinic of any security breach affecting patient data held in the Service to the extent and within the time required by applicable law.";
     assert_eq!(status_of(text, "PERF-INCIDENT"), Some(Status::Weak));
 }
+
+#[test]
+fn a_permission_confined_to_a_channel_is_a_binding_restriction() {
+    // "may … only through" confines the maker's access; it is not a
+    // permissive "may" that leaves the duty optional.
+    let text = "Remote Servicing. Manufacturer may connect to the infusion pumps remotely only through Clinic's approved access gateway, using named individual accounts with multi-factor authentication, and each session shall be approved by Clinic in advance and recorded.";
+    assert_eq!(status_of(text, "PDM-REMOTE"), Some(Status::Strong));
+    // A bare permission stays weak.
+    let text = "Manufacturer may access the infusion pumps remotely through its own remote support tools whenever it considers this useful.";
+    assert_eq!(status_of(text, "PDM-REMOTE"), Some(Status::Weak));
+}

@@ -378,7 +378,36 @@ pub fn grade(
     }
     if let Some(p) = permissive {
         let pt = &text[p.start..p.end].to_lowercase();
-        let restrictive = pt.ends_with(" not") || pt.ends_with(" only");
+        // "Vendor may access the System remotely only through Hospital's
+        // gateway": a permission confined to a channel or a condition is a
+        // restriction, and binds.
+        let confined = || {
+            let after = &lower[p.end..];
+            let end = after.find(['.', ';']).unwrap_or(after.len()).min(80);
+            let after = &after[..after.floor_char_boundary(end)];
+            let verb = after.split_whitespace().next().unwrap_or("");
+            [
+                "access", "connect", "log", "enter", "use", "perform", "transfer", "store",
+                "process",
+            ]
+            .iter()
+            .any(|v| verb.starts_with(v))
+                && [
+                    " only through",
+                    " solely through",
+                    " only via",
+                    " solely via",
+                    " exclusively through",
+                    " only using",
+                    " only upon",
+                    " only with",
+                    " only (a) through",
+                    " solely by means of",
+                ]
+                .iter()
+                .any(|r| after.contains(r))
+        };
+        let restrictive = pt.ends_with(" not") || pt.ends_with(" only") || confined();
         if !restrictive && binding.is_none_or(|b| b.start > p.start) {
             g.phrases.push(p);
             g.status = Status::Weak;
