@@ -835,3 +835,24 @@ fn one_topic_left_to_the_hospital_is_that_topics_conflict_not_the_split() {
     let text = "The Buyer is solely responsible for network security and all other cybersecurity matters relating to the Equipment once installed.";
     assert!(status_of(text, "GEN-SHARED").is_some());
 }
+
+#[test]
+fn third_party_software_named_in_passing_is_not_the_component_duty() {
+    // Software the hospital would install: the anti-malware conflict only.
+    let reqs = reqs_of(
+        "Installing any third-party software, including antivirus or endpoint protection programs, on the Scanner console shall void the warranty.",
+    );
+    assert!(has(&reqs, "PDM-MALWARE"), "{reqs:?}");
+    assert!(!has(&reqs, "MAT-3PC"), "{reqs:?}");
+    // A list of the product's components is the SBOM.
+    let reqs = reqs_of(
+        "On request, Seller will give Buyer a list of the main third-party software components built into the Scanner.",
+    );
+    assert!(has(&reqs, "MAT-SBOM"), "{reqs:?}");
+    assert!(!has(&reqs, "MAT-3PC"), "{reqs:?}");
+    // The supplier's duty for the components it ships stays.
+    let reqs = reqs_of(
+        "Seller shall monitor the third-party software components of the Scanner for published vulnerabilities and validate their publishers' patches.",
+    );
+    assert!(has(&reqs, "MAT-3PC"), "{reqs:?}");
+}

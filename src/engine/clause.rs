@@ -27,6 +27,7 @@ pub(super) struct Special {
     pdm_test: Option<usize>,
     pdm_os: Option<usize>,
     pdm_remote: Option<usize>,
+    mat_3pc: Option<usize>,
     perf_eol: Option<usize>,
     mat_audit: Option<usize>,
     /// Met by definitions, which have no modal (see [`grade::Ctx`]).
@@ -46,6 +47,7 @@ impl Special {
             pdm_test: at("PDM-TEST"),
             pdm_os: at("PDM-OS"),
             pdm_remote: at("PDM-REMOTE"),
+            mat_3pc: at("MAT-3PC"),
             perf_eol: at("PERF-EOL"),
             mat_audit: at("MAT-AUDIT"),
             def: at("DEF"),
@@ -233,6 +235,18 @@ impl Engine {
             && topics::remote_in_passing(text, &lower, &ranked[i].phrases)
             && !says(&c.reqs[remote].conflict)
             && !says(&c.reqs[remote].strong)
+        {
+            ranked.remove(i);
+        }
+        // Third-party software named as what the hospital may not install,
+        // as the SBOM's list of components or as a tool a listing may not be
+        // loaded into is not the supplier's duty for its components.
+        if let Some(tpc) = sp.mat_3pc
+            && let Some(i) = ranked.iter().position(|c| c.req == tpc)
+            && ranked.iter().any(|c| c.req != tpc)
+            && topics::third_party_in_passing(text, &lower, &ranked[i].phrases)
+            && !says(&c.reqs[tpc].conflict)
+            && !says(&c.reqs[tpc].strong)
         {
             ranked.remove(i);
         }

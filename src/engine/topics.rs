@@ -3,7 +3,7 @@
 //! main topics (who pays for maintenance work), a list of the hospital's
 //! duties, the hospital's side of the shared-responsibility split, a
 //! platform's end of support, work named only as a duty's purpose, and
-//! remote service named in passing.
+//! remote service or third-party software named in passing.
 
 use super::{Span, Status, cues, detect, grade, vocab};
 
@@ -152,6 +152,40 @@ pub(super) fn remote_in_passing(text: &str, lower: &str, phrases: &[Span]) -> bo
         any = true;
         // The phrase opens inside a passing mention (a proximity pattern
         // may run on past it: "… platform, including device logs").
+        if !passing
+            .iter()
+            .any(|q| q.start <= p.start && p.start < q.end)
+        {
+            return false;
+        }
+    }
+    any
+}
+
+/// Whether every phrase in `phrases` that names third-party software
+/// (ranges of `text`; `lower` is `text` ASCII-lowercased) names it in
+/// passing: software the hospital would install ("installation of any
+/// third-party software, including antivirus … shall void the warranty"), a
+/// list of the product's components, which is the SBOM ("a list of the
+/// principal third-party software components"), or a tool a listing may not
+/// be loaded into ("uploaded into any third-party software tool"). None of
+/// them is about the supplier's duty for the components it ships.
+pub(super) fn third_party_in_passing(text: &str, lower: &str, phrases: &[Span]) -> bool {
+    static RE: std::sync::OnceLock<cues::Gated> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        cues::Gated::with_lits(
+            r"\b((install\w*|load\w*)( on [a-z -]{0,30})?( of)?( any| all| such| other)?( [a-z-]+){0,3},? third[- ]party (software|applications?|programs?|products?)|(lists?|listings?|schedules?|inventor(y|ies)|statements?) of (the |all |its )?(principal |major |main |key |material )?(third[- ]party|open[- ]source|commercial|off[- ]the[- ]shelf)( software)?( software| components?| packages?| libraries| products?)|(upload\w*|load\w*|import\w*|process\w*|copied|cop(y|ying)) (in)?(to|into|in|by) (any |a )?third[- ]party (software |)(tools?|services?|databases?|platforms?|applications?|software))\b",
+            &["third"],
+        )
+    });
+    let passing = every_match(re, text, lower);
+    let mut any = false;
+    for p in phrases {
+        let phrase = &lower[p.start..p.end];
+        if !phrase.contains("third") {
+            continue;
+        }
+        any = true;
         if !passing
             .iter()
             .any(|q| q.start <= p.start && p.start < q.end)
