@@ -856,3 +856,16 @@ fn third_party_software_named_in_passing_is_not_the_component_duty() {
     );
     assert!(has(&reqs, "MAT-3PC"), "{reqs:?}");
 }
+
+#[test]
+fn anti_malware_signature_updates_are_not_product_patches() {
+    let text = "Antivirus. Supplier shall name the endpoint protection products validated for the Ventilator console and shall validate new signature and engine updates for them within ten (10) business days after their release.";
+    let reqs = reqs_of(text);
+    assert!(has(&reqs, "PDM-MALWARE"), "{reqs:?}");
+    assert!(!has(&reqs, "PERF-PATCH"), "{reqs:?}");
+    // Operating system patches beside anti-malware stay patches.
+    let reqs = reqs_of(
+        "Supplier shall validate the endpoint protection products for the Ventilator console and shall release validated operating system security patches within thirty (30) days after their publication.",
+    );
+    assert!(has(&reqs, "PERF-PATCH"), "{reqs:?}");
+}

@@ -28,6 +28,7 @@ pub(super) struct Special {
     pdm_os: Option<usize>,
     pdm_remote: Option<usize>,
     mat_3pc: Option<usize>,
+    pdm_malware: Option<usize>,
     perf_eol: Option<usize>,
     mat_audit: Option<usize>,
     /// Met by definitions, which have no modal (see [`grade::Ctx`]).
@@ -48,6 +49,7 @@ impl Special {
             pdm_os: at("PDM-OS"),
             pdm_remote: at("PDM-REMOTE"),
             mat_3pc: at("MAT-3PC"),
+            pdm_malware: at("PDM-MALWARE"),
             perf_eol: at("PERF-EOL"),
             mat_audit: at("MAT-AUDIT"),
             def: at("DEF"),
@@ -247,6 +249,17 @@ impl Engine {
             && topics::third_party_in_passing(text, &lower, &ranked[i].phrases)
             && !says(&c.reqs[tpc].conflict)
             && !says(&c.reqs[tpc].strong)
+        {
+            ranked.remove(i);
+        }
+        // Signature, definition and engine updates of the anti-malware
+        // product keep the protection current: the anti-malware topic, not
+        // the supplier's patching of its own product.
+        if let (Some(malware), Some(patch)) = (sp.pdm_malware, sp.perf_patch)
+            && ranked.iter().any(|c| c.req == malware)
+            && let Some(i) = ranked.iter().position(|c| c.req == patch)
+            && topics::malware_content_updates(text, &lower, &ranked[i].phrases)
+            && !says(&c.reqs[patch].conflict)
         {
             ranked.remove(i);
         }

@@ -196,6 +196,34 @@ pub(super) fn third_party_in_passing(text: &str, lower: &str, phrases: &[Span]) 
     any
 }
 
+/// Whether every phrase in `phrases` that names updates (ranges of `text`;
+/// `lower` is `text` ASCII-lowercased) names the anti-malware product's own
+/// content: "signature and engine updates", "virus definition updates",
+/// "updated versions of such products". Keeping the protection current is
+/// the anti-malware requirement, not the supplier's patching of its product.
+pub(super) fn malware_content_updates(text: &str, lower: &str, phrases: &[Span]) -> bool {
+    static RE: std::sync::OnceLock<cues::Gated> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        cues::Gated::with_lits(
+            r"\b((anti-?virus|anti-?malware|malware|virus|signature|definition|dat|engine|pattern|threat)( and (signature|definition|engine|pattern))?( files?)? (updates?|upgrades?|releases?)|updated versions of (such|those|the|these) (anti-?malware |anti-?virus |endpoint protection |security )?(products|programs|tools|agents))\b",
+            &["update", "upgrade", "release"],
+        )
+    });
+    let content = every_match(re, text, lower);
+    let mut any = false;
+    for p in phrases {
+        let phrase = &lower[p.start..p.end];
+        if !(phrase.contains("updat") || phrase.contains("upgrad") || phrase.contains("release")) {
+            continue;
+        }
+        any = true;
+        if !content.iter().any(|q| p.start < q.end && q.start < p.end) {
+            return false;
+        }
+    }
+    any
+}
+
 /// Every match of `re` in `text` (`lower` is `text` ASCII-lowercased, for
 /// the literal gate), as ranges of `text`; none when the gate rules it out.
 fn every_match(re: &cues::Gated, text: &str, lower: &str) -> Vec<Span> {
