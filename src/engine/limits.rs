@@ -91,7 +91,9 @@ fn res() -> &'static Res {
         ),
         refused_answer: Gated::with_lits(
             r"\b(response\W{1,8}(not (currently |presently |yet )?supported|non-?compliant|not compliant|does not comply|cannot comply|will not comply|exception\b)|exception taken)",
-            &["response", "exception"],
+            // Every alternative has one of these words; "response" alone
+            // would run the regex on every incident-response clause.
+            &["exception", "supported", "compliant", "comply"],
         ),
         dated: Gated::with_lits(
             r"\b((no later than|on or before|by)\b[^.;]{0,40}\b20\d\d|(future|next|subsequent|upcoming) ((software|product|firmware) )?(releases?|versions?))\b",
