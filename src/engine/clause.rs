@@ -314,23 +314,29 @@ impl Engine {
         // the hospital's duty.)
         let sents = std::cell::OnceCell::new();
         let imposed = |ranked: &[detect::Candidate], on: &[Span]| {
+            // Conflict wording that matches nowhere in the clause matches in
+            // none of its sentences: most clauses stop here, unsplit.
+            let against: Vec<usize> = ranked
+                .iter()
+                .map(|o| o.req)
+                .filter(|&r| {
+                    Some(r) != sp.hdo_resp && Some(r) != sp.perf_cost && says(&c.reqs[r].conflict)
+                })
+                .collect();
+            if against.is_empty() {
+                return false;
+            }
             let sents = sents.get_or_init(|| grade::sentences(text));
-            let own: Vec<Span> = sents
+            sents
                 .iter()
                 .filter(|s| on.iter().any(|p| p.start < s.end && p.end > s.start))
                 .filter(|s| !lower[s.start..s.end].contains("responsib"))
-                .copied()
-                .collect();
-            ranked.iter().any(|o| {
-                Some(o.req) != sp.hdo_resp
-                    && Some(o.req) != sp.perf_cost
-                    && own.iter().any(|s| {
-                        c.reqs[o.req]
-                            .conflict
-                            .iter()
-                            .any(|g| g.matches(&text[s.start..s.end], &lower[s.start..s.end]))
-                    })
-            })
+                .any(|s| {
+                    let (t, l) = (&text[s.start..s.end], &lower[s.start..s.end]);
+                    against
+                        .iter()
+                        .any(|&r| c.reqs[r].conflict.iter().any(|g| g.matches(t, l)))
+                })
         };
         if let Some(hdo) = sp.hdo_resp
             && let Some(i) = ranked.iter().position(|c| c.req == hdo)
