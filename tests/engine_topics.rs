@@ -869,3 +869,13 @@ fn anti_malware_signature_updates_are_not_product_patches() {
     );
     assert!(has(&reqs, "PERF-PATCH"), "{reqs:?}");
 }
+
+#[test]
+fn paid_help_with_a_security_incident_is_incident_response() {
+    // The help and the incident are a long way apart (the rates come
+    // between): still the supplier's incident-response help.
+    let reqs = reqs_of(
+        "Supplier will provide reasonable assistance, billed at its then-current hourly rates for field engineers, whenever Clinic suffers a security incident involving the scanners.",
+    );
+    assert!(has(&reqs, "PERF-IR"), "{reqs:?}");
+}
