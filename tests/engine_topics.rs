@@ -879,3 +879,11 @@ fn paid_help_with_a_security_incident_is_incident_response() {
     );
     assert!(has(&reqs, "PERF-IR"), "{reqs:?}");
 }
+
+#[test]
+fn network_requirements_named_as_a_documents_content_are_transparency() {
+    let text = "The Manufacturer may share with Clinic, on request, a technical specification covering the network requirements and ports of the Pumps.";
+    let reqs = reqs_of(text);
+    assert!(has(&reqs, "MAT-TRANSP"), "{reqs:?}");
+    assert!(!has(&reqs, "PDM-NET"), "{reqs:?}");
+}

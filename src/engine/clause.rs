@@ -29,6 +29,8 @@ pub(super) struct Special {
     pdm_remote: Option<usize>,
     mat_3pc: Option<usize>,
     pdm_malware: Option<usize>,
+    pdm_net: Option<usize>,
+    mat_transp: Option<usize>,
     perf_eol: Option<usize>,
     mat_audit: Option<usize>,
     /// Met by definitions, which have no modal (see [`grade::Ctx`]).
@@ -50,6 +52,8 @@ impl Special {
             pdm_remote: at("PDM-REMOTE"),
             mat_3pc: at("MAT-3PC"),
             pdm_malware: at("PDM-MALWARE"),
+            pdm_net: at("PDM-NET"),
+            mat_transp: at("MAT-TRANSP"),
             perf_eol: at("PERF-EOL"),
             mat_audit: at("MAT-AUDIT"),
             def: at("DEF"),
@@ -260,6 +264,18 @@ impl Engine {
             && let Some(i) = ranked.iter().position(|c| c.req == patch)
             && topics::malware_content_updates(text, &lower, &ranked[i].phrases)
             && !says(&c.reqs[patch].conflict)
+        {
+            ranked.remove(i);
+        }
+        // Ports, protocols and network requirements named as the content
+        // of a document handed over are the transparency requirement's
+        // topic, not a network duty.
+        if let (Some(net), Some(transp)) = (sp.pdm_net, sp.mat_transp)
+            && ranked.iter().any(|c| c.req == transp)
+            && let Some(i) = ranked.iter().position(|c| c.req == net)
+            && topics::network_in_documentation(text, &lower, &ranked[i].phrases)
+            && !says(&c.reqs[net].conflict)
+            && !says(&c.reqs[net].strong)
         {
             ranked.remove(i);
         }

@@ -224,6 +224,28 @@ pub(super) fn malware_content_updates(text: &str, lower: &str, phrases: &[Span])
     any
 }
 
+/// Whether every phrase in `phrases` (ranges of `text`; `lower` is `text`
+/// ASCII-lowercased) sits in the description of a document: "a data-flow
+/// diagram identifying every port, protocol and service", "documentation
+/// describing the network requirements". Handing the network facts over is
+/// the transparency requirement; the segmentation duty itself is not named.
+pub(super) fn network_in_documentation(text: &str, lower: &str, phrases: &[Span]) -> bool {
+    static RE: std::sync::OnceLock<cues::Gated> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        cues::Gated::with_lits(
+            r"\b(diagrams?|lists?|listings?|documentation|descriptions?|inventor(y|ies)|specifications?)\b[^.;]{0,80}\b(ports?|protocols?|services|network (requirements|connections|flows|architecture)|data[- ]flows?|flows)\b",
+            &["diagram", "list", "documentation", "description", "inventor", "specification"],
+        )
+    });
+    if phrases.is_empty() {
+        return false;
+    }
+    let docs = every_match(re, text, lower);
+    phrases
+        .iter()
+        .all(|p| docs.iter().any(|q| q.start <= p.start && p.start < q.end))
+}
+
 /// Every match of `re` in `text` (`lower` is `text` ASCII-lowercased, for
 /// the literal gate), as ranges of `text`; none when the gate rules it out.
 fn every_match(re: &cues::Gated, text: &str, lower: &str) -> Vec<Span> {
