@@ -229,67 +229,63 @@ impl Engine {
                 });
             }
         }
+        // A requirement whose evidence names its topic only in passing, beside
+        // another topic the clause is about, is dropped unless the clause
+        // has the requirement's own wording (`own`).
+        let own = |req: usize, strong_too: bool| {
+            says(&c.reqs[req].conflict) || strong_too && says(&c.reqs[req].strong)
+        };
         // Remote service named in passing, as the channel data goes through
         // or the people who give it ("collected through the remote service
         // platform", "remote-support engineers"), is not remote access
         // when the clause is mainly about something else.
-        if let Some(remote) = sp.pdm_remote
-            && let Some(i) = ranked.iter().position(|c| c.req == remote)
-            && ranked
-                .iter()
-                .any(|c| c.req != remote && c.score > ranked[i].score)
-            && topics::remote_in_passing(text, &lower, &ranked[i].phrases)
-            && !says(&c.reqs[remote].conflict)
-            && !says(&c.reqs[remote].strong)
-        {
-            ranked.remove(i);
-        }
+        topics::drop_in_passing(
+            &mut ranked,
+            sp.pdm_remote,
+            |other, remote| other.score > remote.score,
+            |p| topics::remote_in_passing(text, &lower, p),
+            |r| own(r, true),
+        );
         // Third-party software named as what the hospital may not install,
         // as the SBOM's list of components or as a tool a listing may not be
         // loaded into is not the supplier's duty for its components.
-        if let Some(tpc) = sp.mat_3pc
-            && let Some(i) = ranked.iter().position(|c| c.req == tpc)
-            && ranked.iter().any(|c| c.req != tpc)
-            && topics::third_party_in_passing(text, &lower, &ranked[i].phrases)
-            && !says(&c.reqs[tpc].conflict)
-            && !says(&c.reqs[tpc].strong)
-        {
-            ranked.remove(i);
-        }
+        topics::drop_in_passing(
+            &mut ranked,
+            sp.mat_3pc,
+            |_, _| true,
+            |p| topics::third_party_in_passing(text, &lower, p),
+            |r| own(r, true),
+        );
         // Signature, definition and engine updates of the anti-malware
         // product keep the protection current: the anti-malware topic, not
         // the supplier's patching of its own product.
-        if let (Some(malware), Some(patch)) = (sp.pdm_malware, sp.perf_patch)
-            && ranked.iter().any(|c| c.req == malware)
-            && let Some(i) = ranked.iter().position(|c| c.req == patch)
-            && topics::malware_content_updates(text, &lower, &ranked[i].phrases)
-            && !says(&c.reqs[patch].conflict)
-        {
-            ranked.remove(i);
-        }
+        topics::drop_in_passing(
+            &mut ranked,
+            sp.perf_patch.filter(|_| sp.pdm_malware.is_some()),
+            |other, _| Some(other.req) == sp.pdm_malware,
+            |p| topics::malware_content_updates(text, &lower, p),
+            |r| own(r, false),
+        );
         // Ports, protocols and network requirements named as the content
         // of a document handed over are the transparency requirement's
         // topic, not a network duty.
-        if let (Some(net), Some(transp)) = (sp.pdm_net, sp.mat_transp)
-            && ranked.iter().any(|c| c.req == transp)
-            && let Some(i) = ranked.iter().position(|c| c.req == net)
-            && topics::network_in_documentation(text, &lower, &ranked[i].phrases)
-            && !says(&c.reqs[net].conflict)
-            && !says(&c.reqs[net].strong)
-        {
-            ranked.remove(i);
-        }
+        topics::drop_in_passing(
+            &mut ranked,
+            sp.pdm_net.filter(|_| sp.mat_transp.is_some()),
+            |other, _| Some(other.req) == sp.mat_transp,
+            |p| topics::network_in_documentation(text, &lower, p),
+            |r| own(r, true),
+        );
         // An operating system or database reaching its publisher's end of
         // support is the platform requirement's topic; the product's own end
         // of support is a different duty, unless the clause works against it.
-        if let (Some(os), Some(eol)) = (sp.pdm_os, sp.perf_eol)
-            && ranked.iter().any(|c| c.req == os)
-            && let Some(i) = ranked.iter().position(|c| c.req == eol)
-            && topics::platform_end_of_support(&lower, &ranked[i].phrases)
-            && !says(&c.reqs[eol].conflict)
-        {
-            ranked.remove(i);
-        }
+        topics::drop_in_passing(
+            &mut ranked,
+            sp.perf_eol.filter(|_| sp.pdm_os.is_some()),
+            |other, _| Some(other.req) == sp.pdm_os,
+            |p| topics::platform_end_of_support(&lower, p),
+            |r| own(r, false),
+        );
         // "Owner shall give Vendor's engineers access to the Equipment for
         // installing security updates" is the hospital's duty; the updates
         // are only its purpose, not a patch duty put on the wrong party.
@@ -328,7 +324,7 @@ impl Engine {
         // another matter: "Customer must procure and replace the hardware at
         // its own expense" works against the cost requirement and is still
         // the hospital's duty.)
-        let sents = std::cell::OnceCell::new();
+        let sentences = std::cell::OnceCell::new();
         let imposed = |ranked: &[detect::Candidate], on: &[Span]| {
             // Conflict wording that matches nowhere in the clause matches in
             // none of its sentences: most clauses stop here, unsplit.
@@ -342,8 +338,8 @@ impl Engine {
             if against.is_empty() {
                 return false;
             }
-            let sents = sents.get_or_init(|| grade::sentences(text));
-            sents
+            sentences
+                .get_or_init(|| grade::sentences(text))
                 .iter()
                 .filter(|s| on.iter().any(|p| p.start < s.end && p.end > s.start))
                 .filter(|s| !lower[s.start..s.end].contains("responsib"))
@@ -438,6 +434,7 @@ impl Engine {
             },
             limits: limited,
             windows: Default::default(),
+            sentences,
             lead_in_binds,
         };
         ranked

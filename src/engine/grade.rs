@@ -51,6 +51,9 @@ pub struct Clause<'a> {
     pub limits: std::cell::OnceCell<super::limits::Found>,
     /// The words about each of `durs` (see [`windows`]; on first use).
     pub windows: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
+    /// The sentences of `text` (see [`sentences`]; on first use, shared by
+    /// the clause's candidates and the topic rules before them).
+    pub sentences: std::cell::OnceCell<Vec<Span>>,
     /// The clause is a list item whose lead-in binds it ("Supplier shall
     /// deliver: (i) …").
     pub lead_in_binds: bool,
@@ -161,7 +164,7 @@ pub fn grade(
     {
         return None;
     }
-    let sents = sentences(text);
+    let sents = clause.sentences.get_or_init(|| sentences(text));
     let own: Vec<Span> = sents
         .iter()
         .copied()
@@ -175,7 +178,7 @@ pub fn grade(
     // Operating Systems") says little about the duty: grade the whole text.
     let short = own.iter().map(|s| s.end - s.start).sum::<usize>() < SHORT_FOCUS;
     let widened = own.is_empty() || short;
-    let focus: &[Span] = if widened { &sents } else { &own };
+    let focus: &[Span] = if widened { sents } else { &own };
     let mut g = Graded {
         status: Status::Partial,
         reasons: Vec::new(),
@@ -216,7 +219,7 @@ pub fn grade(
     } else {
         focus
             .iter()
-            .find_map(|f| first_in(&rc.conflict, text, lower, with_follow_up(lower, &sents, *f)))
+            .find_map(|f| first_in(&rc.conflict, text, lower, with_follow_up(lower, sents, *f)))
     };
     // "Shared or generic remote-service accounts are not permitted"
     // forbids what the conflict wording names.
@@ -511,7 +514,7 @@ pub fn grade(
     // A vendor's answer that refuses the buyer's requirement ("Response: Not
     // currently supported") leaves the requirement's own "shall" uncommitted.
     let refused = (req.meta.party != Party::Customer)
-        .then(|| limits().refused_answer())
+        .then(|| super::limits::refused_answer(text, lower))
         .flatten();
     if let Some(s) = refused {
         g.phrases.push(s);

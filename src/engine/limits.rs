@@ -138,6 +138,18 @@ pub fn roadmap(text: &str, lower: &str) -> Option<Span> {
         .map(|(a, b)| Span::new(a, b))
 }
 
+/// A vendor's answer that refuses the requirement it answers ("Response:
+/// Not currently supported", "Exception taken: …"): what the requirement
+/// asked is not committed to. Asked of every graded candidate, so it is a
+/// search of its own, gated by its verdict words, rather than part of
+/// [`Found`], whose other scans only strong candidates need.
+pub fn refused_answer(text: &str, lower: &str) -> Option<Span> {
+    res()
+        .refused_answer
+        .find(text, lower)
+        .map(|(a, b)| Span::new(a, b))
+}
+
 /// The limiting wording of one clause, found once for all its candidates
 /// (and for the topic rule that keeps patching beside a paid-plan cost term).
 #[derive(Debug, Default)]
@@ -151,8 +163,6 @@ pub struct Found {
     gaps: Vec<Span>,
     /// A vendor's answer that complies only in part.
     partial_answer: Option<Span>,
-    /// A vendor's answer that refuses the requirement.
-    refused_answer: Option<Span>,
 }
 
 impl Found {
@@ -172,14 +182,15 @@ impl Found {
             gaps.push(Span::new(from + a, from + b));
             from += b;
         }
-        let found = |re: &Gated| re.find(text, lower).map(|(a, b)| Span::new(a, b));
         Found {
             proviso,
             takes_back,
             paid_plan,
             gaps,
-            partial_answer: found(&r.partial_answer),
-            refused_answer: found(&r.refused_answer),
+            partial_answer: r
+                .partial_answer
+                .find(text, lower)
+                .map(|(a, b)| Span::new(a, b)),
         }
     }
 
@@ -192,13 +203,6 @@ impl Found {
     /// Wording that makes the duty hold only under a paid plan.
     pub fn paid_plan(&self) -> Option<Span> {
         self.paid_plan
-    }
-
-    /// A vendor's answer that refuses the requirement it answers ("Response:
-    /// Not currently supported", "Exception taken: …"): what the requirement
-    /// asked is not committed to.
-    pub fn refused_answer(&self) -> Option<Span> {
-        self.refused_answer
     }
 
     /// Whether the clause's wording holds a strong grade at partial;
@@ -252,8 +256,9 @@ mod tests {
     #[test]
     fn an_answer_is_read_after_its_marker_only() {
         let found = |t: &str| Found::new(t, &t.to_ascii_lowercase());
+        let refused = |t: &str| refused_answer(t, &t.to_ascii_lowercase());
         let t = "Requirement 3.2 - Vendor shall encrypt data at rest. Response \u{2014} Not currently supported.";
-        assert!(found(t).refused_answer().is_some());
+        assert!(refused(t).is_some());
         let t = "Requirement 3.2 - Vendor shall encrypt data at rest. Vendor response: Partially compliant.";
         assert!(matches!(
             found(t).limit(&[]),
@@ -261,7 +266,7 @@ mod tests {
         ));
         // An incident-response heading followed by "No later than" is no answer.
         let t = "Incident Response - No later than 4 hours after notice, Vendor shall respond.";
-        assert!(found(t).refused_answer().is_none());
+        assert!(refused(t).is_none());
         assert!(found(t).limit(&[]).is_none());
     }
 }

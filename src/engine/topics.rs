@@ -3,7 +3,9 @@
 //! main topics (who pays for maintenance work), a list of the hospital's
 //! duties, the hospital's side of the shared-responsibility split, a
 //! platform's end of support, work named only as a duty's purpose, and
-//! remote service or third-party software named in passing.
+//! topics named only in passing (remote service, third-party software,
+//! anti-malware content updates, network facts in a document), with the one
+//! rule that drops them ([`drop_in_passing`]).
 
 use super::{Span, Status, cues, detect, grade, vocab};
 
@@ -119,15 +121,43 @@ pub(super) fn only_the_purpose(text: &str, lower: &str, phrases: &[Span]) -> boo
             &["install", "appl", "deploy", "load"],
         )
     });
-    if phrases.is_empty() {
-        return false;
-    }
     let purposes = every_match(re, text, lower);
-    phrases.iter().all(|p| {
-        purposes
-            .iter()
-            .any(|q| q.start <= p.start && p.end <= q.end)
-    })
+    every_naming_phrase(
+        lower,
+        phrases,
+        |_| true,
+        |p| {
+            purposes
+                .iter()
+                .any(|q| q.start <= p.start && p.end <= q.end)
+        },
+    )
+}
+
+/// Drops requirement `req` from `ranked` when the clause also ranks a topic
+/// `beside` accepts (called with that other candidate and `req`'s own),
+/// `in_passing` finds that `req`'s evidence names it only in passing, and
+/// the clause has none of `req`'s own wording (`own`). The checks run in that
+/// order, cheapest first.
+pub(super) fn drop_in_passing(
+    ranked: &mut Vec<detect::Candidate>,
+    req: Option<usize>,
+    beside: impl Fn(&detect::Candidate, &detect::Candidate) -> bool,
+    in_passing: impl FnOnce(&[Span]) -> bool,
+    own: impl FnOnce(usize) -> bool,
+) {
+    let Some(req) = req else { return };
+    let Some(i) = ranked.iter().position(|c| c.req == req) else {
+        return;
+    };
+    if ranked
+        .iter()
+        .any(|other| other.req != req && beside(other, &ranked[i]))
+        && in_passing(&ranked[i].phrases)
+        && !own(req)
+    {
+        ranked.remove(i);
+    }
 }
 
 /// Whether every phrase in `phrases` that names remote service (ranges of
@@ -144,22 +174,14 @@ pub(super) fn remote_in_passing(text: &str, lower: &str, phrases: &[Span]) -> bo
         )
     });
     let passing = every_match(re, text, lower);
-    let mut any = false;
-    for p in phrases {
-        if !lower[p.start..p.end].contains("remote") {
-            continue;
-        }
-        any = true;
-        // The phrase opens inside a passing mention (a proximity pattern
-        // may run on past it: "… platform, including device logs").
-        if !passing
-            .iter()
-            .any(|q| q.start <= p.start && p.start < q.end)
-        {
-            return false;
-        }
-    }
-    any
+    // The phrase opens inside a passing mention (a proximity pattern may
+    // run on past it: "… platform, including device logs").
+    every_naming_phrase(
+        lower,
+        phrases,
+        |t| t.contains("remote"),
+        |p| opens_in(&passing, p),
+    )
 }
 
 /// Whether every phrase in `phrases` that names third-party software
@@ -179,21 +201,12 @@ pub(super) fn third_party_in_passing(text: &str, lower: &str, phrases: &[Span]) 
         )
     });
     let passing = every_match(re, text, lower);
-    let mut any = false;
-    for p in phrases {
-        let phrase = &lower[p.start..p.end];
-        if !phrase.contains("third") {
-            continue;
-        }
-        any = true;
-        if !passing
-            .iter()
-            .any(|q| q.start <= p.start && p.start < q.end)
-        {
-            return false;
-        }
-    }
-    any
+    every_naming_phrase(
+        lower,
+        phrases,
+        |t| t.contains("third"),
+        |p| opens_in(&passing, p),
+    )
 }
 
 /// Whether every phrase in `phrases` that names updates (ranges of `text`;
@@ -210,18 +223,10 @@ pub(super) fn malware_content_updates(text: &str, lower: &str, phrases: &[Span])
         )
     });
     let content = every_match(re, text, lower);
-    let mut any = false;
-    for p in phrases {
-        let phrase = &lower[p.start..p.end];
-        if !(phrase.contains("updat") || phrase.contains("upgrad") || phrase.contains("release")) {
-            continue;
-        }
-        any = true;
-        if !content.iter().any(|q| p.start < q.end && q.start < p.end) {
-            return false;
-        }
-    }
-    any
+    let names = |t: &str| t.contains("updat") || t.contains("upgrad") || t.contains("release");
+    every_naming_phrase(lower, phrases, names, |p| {
+        content.iter().any(|q| p.start < q.end && q.start < p.end)
+    })
 }
 
 /// Whether every phrase in `phrases` (ranges of `text`; `lower` is `text`
@@ -237,13 +242,29 @@ pub(super) fn network_in_documentation(text: &str, lower: &str, phrases: &[Span]
             &["diagram", "list", "documentation", "description", "inventor", "specification"],
         )
     });
-    if phrases.is_empty() {
-        return false;
-    }
     let docs = every_match(re, text, lower);
-    phrases
+    every_naming_phrase(lower, phrases, |_| true, |p| opens_in(&docs, p))
+}
+
+/// Whether at least one of `phrases` (ranges of `lower`) `names` the topic
+/// (asked of the phrase's lowercased text), and every one that does lies
+/// `within` the wording that makes it a passing mention.
+fn every_naming_phrase(
+    lower: &str,
+    phrases: &[Span],
+    names: impl Fn(&str) -> bool,
+    within: impl Fn(Span) -> bool,
+) -> bool {
+    let mut named = phrases
         .iter()
-        .all(|p| docs.iter().any(|q| q.start <= p.start && p.start < q.end))
+        .filter(|p| names(&lower[p.start..p.end]))
+        .peekable();
+    named.peek().is_some() && named.all(|p| within(*p))
+}
+
+/// Whether phrase `p` opens inside one of `spans`.
+fn opens_in(spans: &[Span], p: Span) -> bool {
+    spans.iter().any(|q| q.start <= p.start && p.start < q.end)
 }
 
 /// Every match of `re` in `text` (`lower` is `text` ASCII-lowercased, for
