@@ -434,6 +434,9 @@ impl Engine {
             },
             limits: limited,
             windows: Default::default(),
+            contexts: &self.contexts,
+            context_hits: Default::default(),
+            pairs: Default::default(),
             sentences,
             lead_in_binds,
         };

@@ -7,7 +7,7 @@
 //! anything.
 
 pub use super::gate::prefilter;
-use super::gate::{AnyWord, Gate};
+use super::gate::{AnyWord, Gate, Pairs};
 use crate::library::{Library, Party, Requirement};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
@@ -187,6 +187,26 @@ impl Gated {
             .as_ref()
             .is_none_or(|g| g.passes(lower))
     }
+    /// [`Gated::may_match`] for a part `lower` of the text `pairs` was
+    /// taken from (see [`Pairs`]): the same answer, with fewer searches.
+    pub fn may_match_part(&self, lower: &str, pairs: &Pairs) -> bool {
+        if let Some(l) = &self.lits
+            && !l.occurs_in_part(lower, pairs)
+        {
+            return false;
+        }
+        self.gate
+            .get_or_init(|| Gate::new(&self.re.src))
+            .as_ref()
+            .is_none_or(|g| g.passes_part(lower, pairs))
+    }
+    /// [`Gated::find`] for a part of the text `pairs` was taken from.
+    pub fn find_part(&self, text: &str, lower: &str, pairs: &Pairs) -> Option<(usize, usize)> {
+        if !self.may_match_part(lower, pairs) {
+            return None;
+        }
+        self.re.find(text)
+    }
     /// Whether it matches in `text` (`lower` as for [`Gated::find`]).
     pub fn matches(&self, text: &str, lower: &str) -> bool {
         self.may_match(lower) && self.re.is_match(text)
@@ -329,6 +349,7 @@ impl Compiled {
             reqs.push(req_cues(r, patterns, pattern_sets));
         }
         let stems = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&stem_pats)
             .unwrap_or_else(|_| empty_ac());

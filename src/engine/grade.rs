@@ -8,10 +8,11 @@
 
 use super::cues::{Gated, ReqCues};
 use super::detect::Candidate;
+use super::gate::Pairs;
 use super::negation;
 use super::numbers::{Duration, days};
 use super::parties::{self, Side};
-use super::thresholds::{pick_threshold, windows};
+use super::thresholds::{ContextWords, pick_threshold, windows};
 use super::vocab::{
     GradingRegex as V, Presence, customer_duty, imperative_opening, supplier_duty, vocab,
 };
@@ -51,6 +52,13 @@ pub struct Clause<'a> {
     pub limits: std::cell::OnceCell<super::limits::Found>,
     /// The words about each of `durs` (see [`windows`]; on first use).
     pub windows: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
+    /// The library's threshold context words, and where they occur in
+    /// `lower` (on first use).
+    pub contexts: &'a ContextWords,
+    pub context_hits: std::cell::OnceCell<Vec<(usize, Span)>>,
+    /// The byte pairs of `lower` (on first use), which settle most word
+    /// checks of the grading regexes without a search.
+    pub pairs: std::cell::OnceCell<Pairs>,
     /// The sentences of `text` (see [`sentences`]; on first use, shared by
     /// the clause's candidates and the topic rules before them).
     pub sentences: std::cell::OnceCell<Vec<Span>>,
@@ -134,14 +142,18 @@ pub fn quote(text: &str, s: Span) -> String {
     }
 }
 
-fn first(re: &[Gated], text: &str, lower: &str) -> Option<Span> {
-    re.iter()
-        .find_map(|r| r.find(text, lower).map(|(a, b)| Span::new(a, b)))
+/// The first match of the first of `re` that matches in `text`, a part of
+/// the clause whose byte pairs are `pairs` (`lower` as in [`Clause`]).
+fn first(re: &[Gated], text: &str, lower: &str, pairs: &Pairs) -> Option<Span> {
+    re.iter().find_map(|r| {
+        r.find_part(text, lower, pairs)
+            .map(|(a, b)| Span::new(a, b))
+    })
 }
 
 /// [`first`] within span `f` of `text`, as a range of `text`.
-fn first_in(re: &[Gated], text: &str, lower: &str, f: Span) -> Option<Span> {
-    first(re, &text[f.start..f.end], &lower[f.start..f.end])
+fn first_in(re: &[Gated], text: &str, lower: &str, f: Span, pairs: &Pairs) -> Option<Span> {
+    first(re, &text[f.start..f.end], &lower[f.start..f.end], pairs)
         .map(|m| Span::new(f.start + m.start, f.start + m.end))
 }
 
@@ -155,11 +167,18 @@ pub fn grade(
     cand: &Candidate,
 ) -> Option<Graded> {
     let (text, lower, durs, pres) = (clause.text, clause.lower, clause.durs, clause.pres);
+    let pairs = clause.pairs.get_or_init(|| Pairs::of(lower));
     let v = vocab();
     if cand.score < 2.0
         && cand.phrases.iter().any(|p| {
             let w = super::detect::window(text, p.start);
-            first(&rc.exclude, &text[w.start..w.end], &lower[w.start..w.end]).is_some()
+            first(
+                &rc.exclude,
+                &text[w.start..w.end],
+                &lower[w.start..w.end],
+                pairs,
+            )
+            .is_some()
         })
     {
         return None;
@@ -206,7 +225,11 @@ pub fn grade(
             .limits
             .get_or_init(|| super::limits::Found::new(text, lower))
     };
-    let in_focus_any = |res: &[Gated]| focus.iter().find_map(|f| first_in(res, text, lower, *f));
+    let in_focus_any = |res: &[Gated]| {
+        focus
+            .iter()
+            .find_map(|f| first_in(res, text, lower, *f, pairs))
+    };
     // 1. Wording that works against the requirement. Read over the whole
     // text when the focus widened to it: "The SBOM is Seller's Confidential
     // Information. Buyer shall not upload it into any tool" works against
@@ -215,11 +238,12 @@ pub fn grade(
     // including operating system patches. Any such installation shall void
     // the warranty").
     let against = if widened {
-        first(&rc.conflict, text, lower)
+        first(&rc.conflict, text, lower, pairs)
     } else {
-        focus
-            .iter()
-            .find_map(|f| first_in(&rc.conflict, text, lower, with_follow_up(lower, sents, *f)))
+        focus.iter().find_map(|f| {
+            let f = with_follow_up(lower, sents, *f);
+            first_in(&rc.conflict, text, lower, f, pairs)
+        })
     };
     // "Shared or generic remote-service accounts are not permitted"
     // forbids what the conflict wording names.
@@ -433,9 +457,17 @@ pub fn grade(
         {
             continue;
         }
-        let Some((t, by_context)) =
-            pick_threshold(&req.meta.thresholds, lower, d, &lower[window.clone()])
-        else {
+        let hits = clause
+            .context_hits
+            .get_or_init(|| clause.contexts.find(lower));
+        let Some((t, by_context)) = pick_threshold(
+            &req.meta.thresholds,
+            clause.contexts.of(cand.req),
+            hits,
+            lower,
+            d,
+            window.clone(),
+        ) else {
             continue;
         };
         let limit = ctx.playbook.values.get(&t.name).copied().unwrap_or(t.value);

@@ -79,6 +79,7 @@ pub struct Engine {
     lib: Library,
     compiled: Arc<Compiled>,
     special: clause::Special,
+    contexts: thresholds::ContextWords,
 }
 
 /// A graded hit with the extra facts the document verdict needs.
@@ -96,6 +97,7 @@ impl Engine {
             lib: lib.clone(),
             compiled: Arc::new(Compiled::new(lib)),
             special: clause::Special::new(lib),
+            contexts: thresholds::ContextWords::new(lib),
         }
     }
 

@@ -378,6 +378,7 @@ pub fn security_words(text: &str) -> SecurityWords {
     let hits = AC
         .get_or_init(|| {
             aho_corasick::AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .ascii_case_insensitive(true)
                 .build(WORDS)
                 .expect("static lexicon")

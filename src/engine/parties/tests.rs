@@ -176,3 +176,36 @@ fn the_article_inside_the_quotes_and_public_sector_roles() {
     assert_eq!(p.customer.as_deref(), Some("Authority"));
     assert_eq!(p.supplier.as_deref(), Some("Supplier"));
 }
+
+/// The byte search the obligor uses finds what `str::rfind` finds, at the
+/// text's ends, in multi-byte text and for needles longer than the text.
+#[test]
+fn rfind_agrees_with_the_standard_library() {
+    let hays = [
+        "",
+        "Supplier",
+        "Supplier and Supplier Personnel",
+        "Der Lieferant — Supplier’s Supplier. Suppl",
+        "SupplierSupplier",
+        "ééé Customer é",
+    ];
+    let needles = [
+        "Supplier",
+        "S",
+        "Customer",
+        "é",
+        "Supplier Personnel",
+        "r and S",
+        "zz",
+    ];
+    for h in hays {
+        for n in needles {
+            assert_eq!(
+                rfind(h.as_bytes(), n.as_bytes()),
+                h.rfind(n),
+                "{n:?} in {h:?}"
+            );
+        }
+        assert_eq!(rfind(h.as_bytes(), b""), None);
+    }
+}
