@@ -10,6 +10,7 @@ pub use super::gate::prefilter;
 use super::gate::{AnyWord, Gate, Pairs};
 use crate::library::{Library, Party, Requirement};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -285,6 +286,10 @@ impl Compiled {
         let mut lit_pats: Vec<String> = Vec::new();
         let mut literal_sets: Vec<Vec<usize>> = Vec::new();
         let mut n_sets = 0;
+        // Patterns that need the same words share one set: its hits are the
+        // same, and each hit of a common word ("the", "shall") is recorded
+        // once per set it belongs to.
+        let mut set_ids: HashMap<Vec<String>, usize> = HashMap::new();
         let mut plain_phrases = Vec::new();
         let mut reqs = Vec::new();
         for (ri, r) in lib.requirements.iter().enumerate() {
@@ -317,8 +322,14 @@ impl Compiled {
             for src in &c.patterns {
                 let re = rx(src);
                 let mut add_set = |lits: Vec<String>| {
+                    let mut key = lits.clone();
+                    key.sort();
+                    if let Some(&set) = set_ids.get(&key) {
+                        return set;
+                    }
                     let set = n_sets;
                     n_sets += 1;
+                    set_ids.insert(key, set);
                     for l in lits {
                         match lit_pats.iter().position(|x| *x == l) {
                             Some(i) => literal_sets[i].push(set),
