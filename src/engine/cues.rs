@@ -10,6 +10,7 @@ pub use super::gate::prefilter;
 use super::gate::{AnyWord, Gate, Pairs};
 use crate::library::{Library, Party, Requirement};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex_automata::meta;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -71,17 +72,30 @@ pub struct Compiled {
 #[derive(Debug, Clone)]
 pub struct Regex {
     src: String,
-    re: OnceLock<Option<regex::bytes::Regex>>,
+    re: OnceLock<Option<meta::Regex>>,
 }
 
 impl Regex {
-    fn compiled(&self) -> Option<&regex::bytes::Regex> {
+    /// Compiled as `regex::bytes::RegexBuilder` would (leftmost-first, any
+    /// bytes, the same size limits), through the engine underneath it so that
+    /// the literal prefilter can be left out in wasm. There the SIMD
+    /// prefilters (Teddy) do not exist and the fallback automaton cost more
+    /// than it saved on the sentence-sized windows cues run on; natively
+    /// the prefilter stays.
+    fn compiled(&self) -> Option<&meta::Regex> {
         self.re
             .get_or_init(|| {
-                regex::bytes::RegexBuilder::new(&self.src)
-                    .size_limit(1 << 20)
-                    .dfa_size_limit(1 << 18)
-                    .build()
+                meta::Builder::new()
+                    .configure(
+                        meta::Config::new()
+                            .nfa_size_limit(Some(1 << 20))
+                            .hybrid_cache_capacity(1 << 18)
+                            .match_kind(regex_automata::MatchKind::LeftmostFirst)
+                            .utf8_empty(false)
+                            .auto_prefilter(!cfg!(target_arch = "wasm32")),
+                    )
+                    .syntax(regex_automata::util::syntax::Config::new().utf8(false))
+                    .build(&self.src)
                     .ok()
             })
             .as_ref()
@@ -105,7 +119,8 @@ impl Regex {
     /// First match that starts at or after byte `at` (context before `at`
     /// still counts for `\b`), as a byte range on char boundaries.
     pub fn find_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
-        let m = self.compiled()?.find_at(text.as_bytes(), at)?;
+        let input = regex_automata::Input::new(text.as_bytes()).range(at..);
+        let m = self.compiled()?.search(&input)?;
         Some(snap(text, m.start(), m.end()))
     }
     /// Every non-overlapping match, as byte ranges on char boundaries.
