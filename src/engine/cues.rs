@@ -8,8 +8,9 @@
 
 pub use super::gate::prefilter;
 use super::gate::{AnyWord, Gate, Pairs};
+use super::scan;
 use crate::library::{Library, Party, Requirement};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::dfa::DFA;
 use regex_automata::meta;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -48,11 +49,11 @@ pub struct ReqCues {
 pub struct Compiled {
     pub reqs: Vec<ReqCues>,
     /// Automaton over the stemmed stream (" stem stem "): pattern i → `phrases[i]`.
-    pub stems: AhoCorasick,
+    pub stems: Option<DFA>,
     /// For each stemmed pattern: (requirement index, kind, number of words).
     pub phrases: Vec<Vec<(usize, PhraseKind, usize)>>,
     /// Automaton over the raw text (ASCII case-insensitive) for regex prefilter literals.
-    pub literals: AhoCorasick,
+    pub literals: Option<DFA>,
     /// For each literal pattern: the prefilter set ids it belongs to.
     pub literal_sets: Vec<Vec<usize>>,
     /// Number of prefilter sets.
@@ -374,17 +375,8 @@ impl Compiled {
             }
             reqs.push(req_cues(r, patterns, pattern_sets));
         }
-        let stems = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .build(&stem_pats)
-            .unwrap_or_else(|_| empty_ac());
-        let literals = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&lit_pats)
-            .unwrap_or_else(|_| empty_ac());
+        let stems = scan::dfa(&stem_pats, false);
+        let literals = scan::dfa(&lit_pats, true);
         Compiled {
             reqs,
             stems,
@@ -395,11 +387,6 @@ impl Compiled {
             plain_phrases,
         }
     }
-}
-
-fn empty_ac() -> AhoCorasick {
-    let none: [&str; 0] = [];
-    AhoCorasick::new(none).expect("an empty automaton always builds")
 }
 
 fn req_cues(

@@ -8,6 +8,7 @@
 
 use super::Span;
 use super::cues::{Compiled, PhraseKind, snap, words};
+use super::scan;
 use super::spelling::american;
 use rust_stemmers::Stemmer;
 use std::collections::HashMap;
@@ -160,12 +161,14 @@ impl Scratch {
 pub fn heading_hits(c: &Compiled, scratch: &mut Scratch, heading: &str) -> Vec<usize> {
     scratch.stem(heading);
     let mut out = Vec::new();
-    for m in c.stems.find_overlapping_iter(&scratch.stream) {
-        for &(ri, kind, _) in &c.phrases[m.pattern().as_usize()] {
-            if kind == PhraseKind::Heading && !out.contains(&ri) {
-                out.push(ri);
+    if let Some(stems) = &c.stems {
+        scan::each_match(stems, scratch.stream.as_bytes(), |pid, _, _| {
+            for &(ri, kind, _) in &c.phrases[pid] {
+                if kind == PhraseKind::Heading && !out.contains(&ri) {
+                    out.push(ri);
+                }
             }
-        }
+        });
     }
     out
 }
@@ -208,14 +211,17 @@ fn concepts(
 ) {
     scratch.stem(text);
     let mut seen: Vec<(usize, usize)> = Vec::new();
-    for m in c.stems.find_overlapping_iter(&scratch.stream) {
-        let pid = m.pattern().as_usize();
+    let Some(stems) = &c.stems else {
+        return;
+    };
+    let scratch = &*scratch;
+    scan::each_match(stems, scratch.stream.as_bytes(), |pid, start, end| {
         for &(ri, kind, n) in &c.phrases[pid] {
             let cand = by_req.entry(ri).or_insert_with(|| Candidate {
                 req: ri,
                 ..Candidate::default()
             });
-            let Some(span) = scratch.text_span(m.start(), m.end()) else {
+            let Some(span) = scratch.text_span(start, end) else {
                 continue;
             };
             match kind {
@@ -235,7 +241,7 @@ fn concepts(
                 }
             }
         }
-    }
+    });
 }
 
 /// Every hit of every literal set in `text`, in match order.
@@ -243,10 +249,12 @@ fn literal_hits(c: &Compiled, scratch: &mut Scratch, text: &str) {
     let hits = &mut scratch.hits;
     hits.iter_mut().for_each(Vec::clear);
     hits.resize_with(c.n_sets, Vec::new);
-    for m in c.literals.find_overlapping_iter(text) {
-        for &s in &c.literal_sets[m.pattern().as_usize()] {
-            hits[s].push(Span::new(m.start(), m.end()));
-        }
+    if let Some(literals) = &c.literals {
+        scan::each_match(literals, text.as_bytes(), |pid, start, end| {
+            for &s in &c.literal_sets[pid] {
+                hits[s].push(Span::new(start, end));
+            }
+        });
     }
 }
 

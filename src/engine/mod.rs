@@ -19,6 +19,7 @@ pub mod numbers;
 pub mod parallel;
 pub mod parties;
 mod report;
+mod scan;
 pub mod segment;
 pub mod senses;
 mod spelling;

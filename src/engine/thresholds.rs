@@ -4,8 +4,9 @@
 
 use super::Span;
 use super::numbers::Duration;
+use super::scan;
 use crate::library::{Library, Threshold, Unit};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::dfa::DFA;
 use std::ops::Range;
 
 /// The context words of every threshold in the library, found in a clause in
@@ -17,7 +18,7 @@ use std::ops::Range;
 pub struct ContextWords {
     /// Over the distinct context words, ASCII-lowercased (clauses are
     /// searched in their ASCII-lowercased form).
-    ac: Option<AhoCorasick>,
+    ac: Option<DFA>,
     /// Per requirement, per threshold: (pattern, byte length) of each word.
     words: Vec<Vec<Vec<(usize, usize)>>>,
 }
@@ -54,23 +55,20 @@ impl ContextWords {
                     .collect()
             })
             .collect();
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .build(&pats)
-            .ok()
-            .filter(|_| !pats.is_empty());
+        let ac = scan::dfa(&pats, false).filter(|_| !pats.is_empty());
         ContextWords { ac, words }
     }
 
     /// Every occurrence of every context word in `lower` (an
     /// ASCII-lowercased text): (pattern, where).
     pub fn find(&self, lower: &str) -> Vec<(usize, Span)> {
-        self.ac.as_ref().map_or_else(Vec::new, |ac| {
-            ac.find_overlapping_iter(lower)
-                .map(|m| (m.pattern().as_usize(), Span::new(m.start(), m.end())))
-                .collect()
-        })
+        let mut hits = Vec::new();
+        if let Some(ac) = &self.ac {
+            scan::each_match(ac, lower.as_bytes(), |p, s, e| {
+                hits.push((p, Span::new(s, e)))
+            });
+        }
+        hits
     }
 
     /// The words of requirement `req`'s thresholds, in threshold order.

@@ -374,29 +374,25 @@ pub fn security_words(text: &str) -> SecurityWords {
         "withdrawing maintenance",
         "business continuity",
     ];
-    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
-    let hits = AC
-        .get_or_init(|| {
-            aho_corasick::AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .ascii_case_insensitive(true)
-                .build(WORDS)
-                .expect("static lexicon")
-        })
-        .find_overlapping_iter(text);
+    static AC: OnceLock<Option<aho_corasick::dfa::DFA>> = OnceLock::new();
+    let Some(ac) = AC.get_or_init(|| super::scan::dfa(WORDS, true)) else {
+        return SecurityWords::None;
+    };
     let mut found = SecurityWords::None;
-    for m in hits {
-        let entry = WORDS[m.pattern().as_usize()];
+    super::scan::until(ac, text.as_bytes(), |p, start, end| {
+        let entry = WORDS[p];
         let other = if entry == "breach" {
-            senses::contract_breach(text, m.start())
+            senses::contract_breach(text, start)
         } else {
-            senses::ordinary_sense(text, entry, m.start(), m.end())
+            senses::ordinary_sense(text, entry, start, end)
         };
         if !other {
-            return SecurityWords::Some;
+            found = SecurityWords::Some;
+            return std::ops::ControlFlow::Break(());
         }
         found = SecurityWords::OnlyOtherSenses;
-    }
+        std::ops::ControlFlow::Continue(())
+    });
     found
 }
 
