@@ -194,35 +194,20 @@ impl Gated {
     /// Whether the regex may match a text whose ASCII-lowercase form is
     /// `lower` (`false`: it certainly cannot, its required words are absent).
     pub fn may_match(&self, lower: &str) -> bool {
+        self.may_match_in(lower, None)
+    }
+    /// [`Gated::may_match`]; with the byte pairs of a text that holds
+    /// `lower` (see [`Pairs`]), the same answer with fewer searches.
+    fn may_match_in(&self, lower: &str, pairs: Option<&Pairs>) -> bool {
         if let Some(l) = &self.lits
-            && !l.occurs_in(lower)
+            && !l.occurs_in(lower, pairs)
         {
             return false;
         }
         self.gate
             .get_or_init(|| Gate::new(&self.re.src))
             .as_ref()
-            .is_none_or(|g| g.passes(lower))
-    }
-    /// [`Gated::may_match`] for a part `lower` of the text `pairs` was
-    /// taken from (see [`Pairs`]): the same answer, with fewer searches.
-    pub fn may_match_part(&self, lower: &str, pairs: &Pairs) -> bool {
-        if let Some(l) = &self.lits
-            && !l.occurs_in_part(lower, pairs)
-        {
-            return false;
-        }
-        self.gate
-            .get_or_init(|| Gate::new(&self.re.src))
-            .as_ref()
-            .is_none_or(|g| g.passes_part(lower, pairs))
-    }
-    /// [`Gated::find`] for a part of the text `pairs` was taken from.
-    pub fn find_part(&self, text: &str, lower: &str, pairs: &Pairs) -> Option<(usize, usize)> {
-        if !self.may_match_part(lower, pairs) {
-            return None;
-        }
-        self.re.find(text)
+            .is_none_or(|g| g.passes(lower, pairs))
     }
     /// Whether it matches in `text` (`lower` as for [`Gated::find`]).
     pub fn matches(&self, text: &str, lower: &str) -> bool {
@@ -230,7 +215,14 @@ impl Gated {
     }
     /// First match in `text`; `lower` is `text` ASCII-lowercased (same offsets).
     pub fn find(&self, text: &str, lower: &str) -> Option<(usize, usize)> {
-        if !self.may_match(lower) {
+        self.find_in(text, lower, None)
+    }
+    /// [`Gated::find`] for a part of the text `pairs` was taken from.
+    pub fn find_part(&self, text: &str, lower: &str, pairs: &Pairs) -> Option<(usize, usize)> {
+        self.find_in(text, lower, Some(pairs))
+    }
+    fn find_in(&self, text: &str, lower: &str, pairs: Option<&Pairs>) -> Option<(usize, usize)> {
+        if !self.may_match_in(lower, pairs) {
             return None;
         }
         self.re.find(text)

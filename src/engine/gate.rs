@@ -40,19 +40,13 @@ impl AnyWord {
         )
     }
 
-    /// Whether one of the words occurs in `text`.
-    pub fn occurs_in(&self, text: &str) -> bool {
+    /// Whether one of the words occurs in `text`. Given the byte `pairs` of
+    /// a text that holds `text`, a word with a pair that text lacks is not
+    /// searched for.
+    pub fn occurs_in(&self, text: &str, pairs: Option<&Pairs>) -> bool {
         self.0
             .iter()
-            .any(|(f, _)| f.find(text.as_bytes()).is_some())
-    }
-
-    /// [`AnyWord::occurs_in`] for a `text` inside the text `pairs` was taken
-    /// from: a word with a byte pair that text lacks is not searched for.
-    pub fn occurs_in_part(&self, text: &str, pairs: &Pairs) -> bool {
-        self.0
-            .iter()
-            .any(|(f, ps)| pairs.has_all(ps) && f.find(text.as_bytes()).is_some())
+            .any(|(f, ps)| pairs.is_none_or(|p| p.has_all(ps)) && f.find(text.as_bytes()).is_some())
     }
 }
 
@@ -127,14 +121,10 @@ impl Gate {
         (!sets.is_empty()).then_some(Gate { sets })
     }
 
-    /// Whether `lower` (an ASCII-lowercased text) contains a word of every set.
-    pub fn passes(&self, lower: &str) -> bool {
-        self.sets.iter().all(|set| set.occurs_in(lower))
-    }
-
-    /// [`Gate::passes`] for a part of the text `pairs` was taken from.
-    pub fn passes_part(&self, lower: &str, pairs: &Pairs) -> bool {
-        self.sets.iter().all(|set| set.occurs_in_part(lower, pairs))
+    /// Whether `lower` (an ASCII-lowercased text) contains a word of every
+    /// set (`pairs` as for [`AnyWord::occurs_in`]).
+    pub fn passes(&self, lower: &str, pairs: Option<&Pairs>) -> bool {
+        self.sets.iter().all(|set| set.occurs_in(lower, pairs))
     }
 }
 
@@ -471,7 +461,31 @@ mod tests {
     fn a_gate_rejects_text_missing_a_required_word_and_passes_a_match() {
         let g = Gate::new(r"(?i-u)\bat (supplier|vendor) (cost|expense)\b").expect("a gate");
         let pass = "Repairs are made AT VENDOR EXPENSE.".to_ascii_lowercase();
-        assert!(g.passes(&pass));
-        assert!(!g.passes("repairs are made at vendor's discretion."));
+        assert!(g.passes(&pass, None));
+        assert!(!g.passes("repairs are made at vendor's discretion.", None));
+    }
+
+    /// The byte pairs of a whole clause never change whether a word occurs
+    /// in a part of it: they only spare the searches that would fail.
+    #[test]
+    fn byte_pairs_of_the_clause_give_the_same_answer_for_its_parts() {
+        let clause = "supplier shall patch within 30 days; customer shall deploy — é 2fa.";
+        let pairs = Pairs::of(clause);
+        let words = AnyWord::new(["patch", "deploy", "2fa", "é 2", "notify", "hall", "x"]);
+        for w in [
+            "patch", "deploy", "2fa", "é 2", "notify", "hall", "x", "; c",
+        ] {
+            let one = AnyWord::new([w]);
+            for (a, b) in [(0, clause.len()), (0, 20), (15, 40), (38, clause.len())] {
+                let part = &clause[a..b];
+                assert_eq!(
+                    one.occurs_in(part, Some(&pairs)),
+                    part.contains(w),
+                    "{w:?} in {part:?}"
+                );
+            }
+        }
+        assert!(words.occurs_in(clause, Some(&pairs)));
+        assert!(!AnyWord::new(["notify"]).occurs_in(clause, Some(&pairs)));
     }
 }
