@@ -6,7 +6,8 @@
 //! overlapping iterator re-enters its search, with its saved state, once per
 //! match; this loop walks the DFA's transitions itself and hands each match
 //! to a closure. Same matches, same order (by end, then as the automaton
-//! lists them); in wasm it took a third off the scanning.
+//! lists them); the analysis ran 7% fewer instructions in wasm (375 M -> 348 M per
+//! 100 pages) and 3% fewer natively.
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;

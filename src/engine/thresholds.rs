@@ -11,9 +11,9 @@ use std::ops::Range;
 
 /// The context words of every threshold in the library, found in a clause in
 /// one automaton pass. Asking each word of each threshold of each candidate
-/// requirement near each duration with a substring search cost 5% of a
-/// 100-page analysis natively and 7% in wasm, where the standard library's
-/// substring search has no SIMD path.
+/// requirement near each duration with a substring search cost 7% of a
+/// 100-page analysis in wasm, where the standard library's substring search
+/// has no SIMD path (natively the two ways cost about the same).
 #[derive(Debug, Clone)]
 pub struct ContextWords {
     /// Over the distinct context words, ASCII-lowercased (clauses are
